@@ -1,0 +1,82 @@
+package cn.kehou.server.testing;
+
+import cn.kehou.embedded.LocalKeycloak;
+import cn.kehou.embedded.LocalPostgres;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The real PostgreSQL 15 and the real Keycloak, started once per test JVM for every Quarkus test
+ * (the resource is global), in parallel, each on free ports with throw-away data.
+ */
+public class KehouTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    private LocalPostgres postgres;
+    private LocalKeycloak keycloak;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path work = Files.createTempDirectory("kehou-test-");
+            Path keycloakHome = LocalKeycloak.homeIn(Path.of(System.getProperty("kehou.keycloak.parent", "../../.kehou/keycloak")));
+            keycloak = LocalKeycloak.start(keycloakHome, work.resolve("keycloak"), freePort(), freePort());
+            CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> {
+                try {
+                    keycloak.awaitReady(Duration.ofMinutes(4));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            postgres = LocalPostgres.start(work.resolve("pgdata"), 0);
+            keycloakReady.join();
+
+            Map<String, String> config = new HashMap<>();
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+            config.put("quarkus.datasource.username", LocalPostgres.APP_ROLE);
+            config.put("quarkus.datasource.password", LocalPostgres.APP_PASSWORD);
+            config.put("quarkus.datasource.migration.jdbc.url", postgres.jdbcUrl());
+            config.put("quarkus.datasource.migration.username", LocalPostgres.OWNER_ROLE);
+            config.put("quarkus.datasource.migration.password", LocalPostgres.OWNER_PASSWORD);
+            config.put("quarkus.flyway.migration.placeholders.app_role", LocalPostgres.APP_ROLE);
+            config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+            config.put("quarkus.oidc.credentials.secret", "kehou-api-local-demo-secret");
+            config.put("kehou.demo-data", "true");
+            config.put("kehou.test.superuser-url", "jdbc:postgresql://localhost:" + postgres.port() + "/" + LocalPostgres.DATABASE);
+            config.put("kehou.test.keycloak-url", keycloak.baseUrl());
+            config.put("kehou.plugins.dir", System.getProperty("kehou.test.plugins", "target/test-plugins"));
+            return config;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // the JVM is ending; zonky's own hook stops it too
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

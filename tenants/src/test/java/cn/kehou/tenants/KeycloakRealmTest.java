@@ -198,6 +198,9 @@ class KeycloakRealmTest {
             }
         }
         clients.forEach((id, c) -> {
+            if (id.equals("kehou-test-no-audience")) {
+                return; // on purpose: the server's tests prove it refuses tokens not meant for it
+            }
             boolean audience = stream(c.path("protocolMappers")).anyMatch(m ->
                     "oidc-audience-mapper".equals(m.path("protocolMapper").asText())
                             && API_CLIENT.equals(m.path("config").path("included.client.audience").asText())

@@ -42,7 +42,8 @@ public final class Launcher {
 
     private Launcher(Path root) {
         this.root = root;
-        this.state = root.resolve(".kehou");
+        // Tests point kehou.state elsewhere so they never touch a developer's local data.
+        this.state = Path.of(System.getProperty("kehou.state", root.resolve(".kehou").toString()));
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +71,7 @@ public final class Launcher {
             throw new IOException("no server build at " + root.relativize(serverJar) + ": run ./mvnw package -Prun");
         }
         say("starting Keycloak on :" + KEYCLOAK_PORT + " and PostgreSQL on :" + POSTGRES_PORT + " …");
-        Path keycloakHome = LocalKeycloak.homeIn(state.resolve("keycloak"));
+        Path keycloakHome = LocalKeycloak.homeIn(root.resolve(".kehou/keycloak"));
         keycloak = LocalKeycloak.start(keycloakHome, state.resolve("keycloak-data"), KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT);
         postgres = LocalPostgres.start(state.resolve("pgdata"), POSTGRES_PORT);
         say("PostgreSQL ready: " + postgres.jdbcUrl());
@@ -89,6 +90,7 @@ public final class Launcher {
         env.put("KEHOU_DB_OWNER_USER", LocalPostgres.OWNER_ROLE);
         env.put("KEHOU_DB_OWNER_PASSWORD", LocalPostgres.OWNER_PASSWORD);
         env.put("KEHOU_OIDC_URL", keycloak.realmUrl());
+        env.put("KEHOU_KEYCLOAK_URL", keycloak.baseUrl());
         env.put("KEHOU_OIDC_SECRET", "kehou-api-local-demo-secret");
         env.put("KEHOU_PLUGINS_DIR", plugins.toString());
         env.put("KEHOU_DEMO_DATA", "true");

@@ -60,8 +60,12 @@ public class DemoRoleLoader {
                 throw new IllegalStateException("cannot read " + resource, e);
             }
             for (JsonNode user : users) {
+                String username = user.get("username").asText();
                 for (JsonNode m : user.get("memberships")) {
-                    written += grant(user.get("username").asText(), m) ? 1 : 0;
+                    written += grant(username, m) ? 1 : 0;
+                }
+                for (JsonNode child : user.path("children")) {
+                    written += enrolChildWithGuardian(username, child) ? 1 : 0;
                 }
             }
         }
@@ -87,6 +91,44 @@ public class DemoRoleLoader {
                     .setParameter(5, schoolId).setParameter(6, provider)
                     .executeUpdate() > 0;
         });
+    }
+
+    /** A demo child at its school, with the demo parent already confirmed as guardian. */
+    private boolean enrolChildWithGuardian(String username, JsonNode child) {
+        String schoolCode = child.get("school").asText();
+        Tenant owner = schoolOwner(schoolCode);
+        return scope.callAs(owner, false, () -> {
+            School school = School.<School>find("code", schoolCode).firstResult();
+            UUID childId = UUID.nameUUIDFromBytes(("kehou-child:" + schoolCode + ":" + child.get("nameZh").asText())
+                    .getBytes(StandardCharsets.UTF_8));
+            String groups = "{" + String.join(",", java.util.stream.StreamSupport.stream(
+                    child.path("priorityGroups").spliterator(), false).map(JsonNode::asText).toList()) + "}";
+            int inserted = em.createNativeQuery("""
+                            INSERT INTO child (tenant_id, id, school_id, name_zh, grade, class_name, day_student, priority_groups)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS text[])) ON CONFLICT DO NOTHING""")
+                    .setParameter(1, owner.id).setParameter(2, childId).setParameter(3, school.id)
+                    .setParameter(4, child.get("nameZh").asText()).setParameter(5, child.get("grade").asInt())
+                    .setParameter(6, child.get("className").asText()).setParameter(7, child.path("dayStudent").asBoolean(true))
+                    .setParameter(8, groups).executeUpdate();
+            em.createNativeQuery("""
+                            INSERT INTO guardianship (tenant_id, id, child_id, username, relation, status, decided_by, decided_at)
+                            VALUES (?1, ?2, ?3, ?4, 'MOTHER', 'CONFIRMED', 'demo-data', now()) ON CONFLICT DO NOTHING""")
+                    .setParameter(1, owner.id)
+                    .setParameter(2, UUID.nameUUIDFromBytes(("kehou-guardian:" + childId + ":" + username).getBytes(StandardCharsets.UTF_8)))
+                    .setParameter(3, childId).setParameter(4, username).executeUpdate();
+            return inserted > 0;
+        });
+    }
+
+    /** Schools are tenant-owned: find the owner by asking each tenant (demo data only, small). */
+    private Tenant schoolOwner(String schoolCode) {
+        for (Tenant t : Tenant.<Tenant>listAll()) {
+            boolean here = scope.callAs(t, false, () -> School.count("code", schoolCode) > 0);
+            if (here) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("demo child at unknown school " + schoolCode);
     }
 
     private static String text(JsonNode node, String field) {

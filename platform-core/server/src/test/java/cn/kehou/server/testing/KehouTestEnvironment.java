@@ -49,10 +49,12 @@ public class KehouTestEnvironment implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.flyway.migration.placeholders.app_role", LocalPostgres.APP_ROLE);
             config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
             config.put("quarkus.oidc.credentials.secret", "kehou-api-local-demo-secret");
+            config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", "kehou-api-local-demo-secret");
             config.put("kehou.demo-data", "true");
             config.put("kehou.test.superuser-url", "jdbc:postgresql://localhost:" + postgres.port() + "/" + LocalPostgres.DATABASE);
             config.put("kehou.test.keycloak-url", keycloak.baseUrl());
-            config.put("kehou.plugins.dir", System.getProperty("kehou.test.plugins", "target/test-plugins"));
+            config.put("kehou.plugins.dir", pluginsDir(work).toString());
             return config;
         } catch (IOException e) {
             stop();
@@ -72,6 +74,42 @@ public class KehouTestEnvironment implements QuarkusTestResourceLifecycleManager
                 // the JVM is ending; zonky's own hook stops it too
             }
         }
+    }
+
+    /** Plugin-Id of a copy of a real plugin that demands the next major plugin API. */
+    public static final String INCOMPATIBLE_PLUGIN = "incompatible-region";
+
+    /**
+     * The built regional plugins, plus one made API-incompatible: a real jar whose manifest is
+     * rewritten to require plugin API 2.x, so PF4J must refuse it and its tenants must fail closed.
+     */
+    private static Path pluginsDir(Path work) throws IOException {
+        Path built = Path.of(System.getProperty("kehou.test.plugins", "target/test-plugins"));
+        Path dir = Files.createDirectories(work.resolve("plugins"));
+        Path any = null;
+        try (var jars = Files.list(built)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, dir.resolve(jar.getFileName()));
+                any = jar;
+            }
+        }
+        if (any == null) {
+            throw new IOException("no plugin jars in " + built + ": build from the root (./mvnw verify)");
+        }
+        try (var in = new java.util.jar.JarInputStream(Files.newInputStream(any))) {
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Plugin-Id", INCOMPATIBLE_PLUGIN);
+            manifest.getMainAttributes().putValue("Plugin-Requires", ">=2.0.0");
+            try (var out = new java.util.jar.JarOutputStream(
+                    Files.newOutputStream(dir.resolve(INCOMPATIBLE_PLUGIN + ".jar")), manifest)) {
+                for (var e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return dir;
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,6 @@
+package cn.kehou.plugins.yangjiang;
+
+import cn.kehou.plugins.contract.PackagedPluginContract;
+
+class YangjiangPackagedJarTest extends PackagedPluginContract {
+}

@@ -1,0 +1,6 @@
+package cn.kehou.plugins.urumqi;
+
+import cn.kehou.plugins.contract.PackagedPluginContract;
+
+class UrumqiPackagedJarTest extends PackagedPluginContract {
+}

@@ -19,6 +19,13 @@ public final class ChildPrivacy {
                 .setParameter(1, childId).setParameter(2, ConsentText.VERSION).getSingleResult()).longValue() > 0;
     }
 
+    public static boolean hasConsentOf(EntityManager em, UUID childId, String username) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM pipl_consent WHERE child_id = ?1 AND text_version = ?2"
+                        + " AND username = ?3")
+                .setParameter(1, childId).setParameter(2, ConsentText.VERSION).setParameter(3, username)
+                .getSingleResult()).longValue() > 0;
+    }
+
     public static boolean mayShowToProvider(EntityManager em, Child child, LocalDate day) {
         return !child.needsConsentOn(day) || hasConsent(em, child.id);
     }

@@ -44,7 +44,12 @@ public class GuardianResource {
     @Inject
     AuditLog audit;
 
-    public record ChildView(UUID id, String nameZh, String school, int grade, String className, boolean consentGiven) {
+    /**
+     * {@code consentOnFile}: some guardian's consent is recorded (what providers depend on);
+     * {@code myConsentGiven}: this guardian's own.
+     */
+    public record ChildView(UUID id, String nameZh, String school, int grade, String className, boolean consentOnFile,
+                            boolean myConsentGiven) {
     }
 
     public record LinkRequest(@NotBlank @Size(max = 63) String school, @NotBlank @Size(max = 50) String childName,
@@ -127,6 +132,7 @@ public class GuardianResource {
 
     private ChildView view(Child c) {
         String school = School.<School>findByIdOptional(c.schoolId).map(s -> s.code).orElse(null);
-        return new ChildView(c.id, c.nameZh, school, c.grade, c.className, ChildPrivacy.hasConsent(em, c.id));
+        return new ChildView(c.id, c.nameZh, school, c.grade, c.className, ChildPrivacy.hasConsent(em, c.id),
+                ChildPrivacy.hasConsentOf(em, c.id, caller.username()));
     }
 }

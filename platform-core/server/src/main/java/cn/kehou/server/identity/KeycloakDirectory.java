@@ -57,7 +57,8 @@ public class KeycloakDirectory {
     }
 
     public Optional<String> organizationId(String alias) {
-        return realm().organizations().search(alias, true, 0, 5).stream()
+        // Keycloak searches organizations by name or domain, not alias: filter the list by alias.
+        return realm().organizations().getAll().stream()
                 .filter(o -> alias.equals(o.getAlias())).findFirst().map(OrganizationRepresentation::getId);
     }
 

@@ -46,6 +46,17 @@ public class ProblemMappers {
         return respond(problem(400, "VALIDATION_FAILED", en, uri, errors));
     }
 
+    /** Quarkus ships its own mappers for these two; ours (more specific) keep the problem format. */
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         boolean en = ProblemMessages.prefersEnglish(headers);

@@ -37,7 +37,9 @@ public final class ProblemMessages {
 
     private static String text(String key, boolean english, String fallback) {
         try {
-            return ResourceBundle.getBundle("problems", english ? Locale.ENGLISH : ZH).getString(key);
+            // No fallback to the JVM's default locale: Chinese is the base bundle, not English.
+            return ResourceBundle.getBundle("problems", english ? Locale.ENGLISH : ZH,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).getString(key);
         } catch (MissingResourceException e) {
             return fallback;
         }

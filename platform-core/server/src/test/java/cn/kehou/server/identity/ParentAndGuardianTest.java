@@ -53,7 +53,7 @@ class ParentAndGuardianTest {
 
         String childId = given().auth().oauth2(parent).when().get("/api/t/" + TENANT + "/me/children")
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].nameZh", equalTo("陈小明"))
-                .body("[0].consentGiven", equalTo(false)).extract().path("[0].id");
+                .body("[0].myConsentGiven", equalTo(false)).extract().path("[0].id");
 
         String sha = given().auth().oauth2(parent).when().get("/api/t/" + TENANT + "/me/consent-text")
                 .then().statusCode(200).extract().path("sha256");
@@ -65,8 +65,8 @@ class ParentAndGuardianTest {
                 .body("{\"textVersion\": \"pipl-consent-v1\", \"textSha256\": \"" + sha + "\"}")
                 .when().post("/api/t/" + TENANT + "/me/children/" + childId + "/consent")
                 .then().statusCode(201);
-        given().auth().oauth2(parent).when().get("/api/t/" + TENANT + "/me/children").then().body("[0].consentGiven", equalTo(true));
-        assertThat(Db.strings("SELECT username FROM pipl_consent WHERE child_id = '" + childId + "'")).containsExactly("13912345678");
+        given().auth().oauth2(parent).when().get("/api/t/" + TENANT + "/me/children").then().body("[0].myConsentGiven", equalTo(true)).body("[0].consentOnFile", equalTo(true));
+        assertThat(Db.strings("SELECT username FROM pipl_consent WHERE child_id = '" + childId + "'")).contains("13912345678");
     }
 
     @Test

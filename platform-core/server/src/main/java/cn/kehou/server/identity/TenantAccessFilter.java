@@ -1,35 +1,16 @@
 package cn.kehou.server.identity;
 
-import cn.kehou.server.plugins.RegionPolicies;
 import cn.kehou.server.problem.ProblemException;
-import cn.kehou.server.tenancy.Tenant;
-import cn.kehou.server.tenancy.TenantContext;
-import cn.kehou.server.tenancy.TenantStatus;
-import cn.kehou.server.tenancy.TenantTree;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 /**
- * Admits a request to {@code /api/t/{tenant}/…} only when the verified token's user is a member of
- * that tenant (or of an ancestor bureau) and holds a role there; then fixes the tenant for the
- * database. The tenant comes from the path and the token — never from a default or a header.
+ * Every API request to {@code /api/t/{tenant}/…} passes {@link TenantAdmission} with its bearer
+ * token before any resource runs.
  */
 public class TenantAccessFilter {
 
@@ -38,15 +19,7 @@ public class TenantAccessFilter {
     @Inject
     SecurityIdentity identity;
     @Inject
-    TenantContext tenantContext;
-    @Inject
-    Caller caller;
-    @Inject
-    TenantTree tree;
-    @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    RegionPolicies policies;
+    TenantAdmission admission;
 
     @ServerRequestFilter
     public void admit(ContainerRequestContext request, UriInfo uri) {
@@ -59,77 +32,6 @@ public class TenantAccessFilter {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new ProblemException(401, "UNAUTHENTICATED");
         }
-        Tenant tenant = Tenant.byCode(code).orElseThrow(() -> new ProblemException(404, "TENANT_UNKNOWN", code));
-        MDC.put("tenant", tenant.code);
-        if (tenant.status == TenantStatus.SUSPENDED) {
-            throw new ProblemException(403, "TENANT_NOT_ACTIVE", tenant.code, tenant.status);
-        }
-        String username = token.getClaim("preferred_username");
-        List<Tenant> chain = tree.chain(tenant);
-        Set<String> organizations = organizations(token);
-        List<Tenant> memberOf = chain.stream().filter(t -> organizations.contains(t.code)).toList();
-        if (username == null || memberOf.isEmpty()) {
-            throw new ProblemException(403, "FORBIDDEN");
-        }
-        List<RoleGrant> grants = grantsFor(username, tenant, chain, memberOf);
-        if (grants.isEmpty()) {
-            throw new ProblemException(403, "FORBIDDEN");
-        }
-        // Fail closed: a tenant whose region plugin is bound but does not run serves nothing.
-        RegionPolicies.Resolution policy = policies.resolve(tenant);
-        if (policy.pluginId() != null && !policy.ready()) {
-            throw new ProblemException(503, "TENANT_NOT_READY", tenant.code, policy.problem());
-        }
-        boolean reachesSubtree = grants.stream().anyMatch(g -> g.role().reachesDescendants());
-        tenantContext.identify(username);
-        tenantContext.actIn(tenant, reachesSubtree);
-        caller.set(username, grants);
-    }
-
-    /**
-     * The roles that count in {@code tenant}: any role held in the tenant itself, plus bureau
-     * roles held at an ancestor — in both cases only where the user is a member of that tenant.
-     */
-    private List<RoleGrant> grantsFor(String username, Tenant tenant, List<Tenant> chain, List<Tenant> memberOf) {
-        Set<UUID> memberIds = memberOf.stream().map(t -> t.id).collect(Collectors.toSet());
-        Set<UUID> chainIds = chain.stream().map(t -> t.id).collect(Collectors.toSet());
-        List<RoleGrant> grants = new ArrayList<>();
-        tenantContext.identify(username);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT role, tenant_id, school_id, provider_code FROM role_assignment WHERE username = ?")) {
-            s.setString(1, username);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    UUID heldIn = rs.getObject(2, UUID.class);
-                    Role role = Role.of(rs.getString(1)).orElse(null);
-                    if (role == null || !chainIds.contains(heldIn) || !memberIds.contains(heldIn)) {
-                        continue;
-                    }
-                    if (heldIn.equals(tenant.id) || role.reachesDescendants()) {
-                        grants.add(new RoleGrant(role, heldIn, rs.getObject(3, UUID.class), rs.getString(4)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read role assignments", e);
-        }
-        return grants;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> organizations(JsonWebToken token) {
-        Object claim = token.getClaim("organization");
-        if (claim instanceof jakarta.json.JsonArray array) {
-            return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())
-                    .collect(Collectors.toSet());
-        }
-        if (claim instanceof jakarta.json.JsonObject object) {
-            return object.keySet();
-        }
-        if (claim instanceof Collection<?> c) {
-            return ((Collection<Object>) c).stream().map(Object::toString).collect(Collectors.toSet());
-        }
-        return Set.of();
+        admission.admit(code, token);
     }
 }

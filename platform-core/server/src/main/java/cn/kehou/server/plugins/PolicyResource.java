@@ -1,14 +1,12 @@
 package cn.kehou.server.plugins;
 
 import cn.kehou.plugin.api.ComplianceRules;
-import cn.kehou.plugin.api.Decision;
 import cn.kehou.plugin.api.EnrollmentRules;
 import cn.kehou.plugin.api.FeeSchedule;
 import cn.kehou.plugin.api.FundsFlow;
 import cn.kehou.plugin.api.HolidayCarePolicy;
 import cn.kehou.plugin.api.MealAndNapPolicy;
 import cn.kehou.plugin.api.PolicyContext;
-import cn.kehou.plugin.api.Reason;
 import cn.kehou.plugin.api.ReportFormat;
 import cn.kehou.plugin.api.RuleInfo;
 import cn.kehou.plugin.api.ServiceKind;
@@ -33,10 +31,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +48,15 @@ public class PolicyResource {
 
     static final List<Class<?>> POINTS = List.of(ServiceWindowPolicy.class, FeeSchedule.class, FundsFlow.class,
             MealAndNapPolicy.class, HolidayCarePolicy.class, EnrollmentRules.class, ComplianceRules.class, ReportFormat.class);
-    /** The longest date range one window check evaluates day by day (a school year and a bit). */
-    static final int MAX_DAYS = 400;
 
     @Inject
     RegionPolicies policies;
     @Inject
     Caller caller;
+    @Inject
+    ScheduleCheck scheduleCheck;
+    @Inject
+    Clock clock;
 
     public record PolicyView(String tenant, String pluginId, String pluginVersion, String inheritedFrom,
                              Map<String, RegionPolicies.ConfigValue> config, List<String> extensionPoints,
@@ -68,21 +68,17 @@ public class PolicyResource {
                               Set<DayOfWeek> days) {
     }
 
-    /** A refusal on one date, with the plugin's reasons. */
-    public record DayRefusal(LocalDate date, List<Reason> reasons) {
-    }
-
-    public record WindowVerdict(boolean allowed, int daysChecked, List<DayRefusal> refusals) {
-    }
-
     @GET
     @Transactional
     public PolicyView get(@PathParam("tenant") String code, @QueryParam("school") String schoolCode,
                           @QueryParam("date") LocalDate date) {
         caller.require("policy.read");
         Tenant tenant = Tenant.byCode(code).orElseThrow();
-        RegionPolicies.Resolution r = policies.require(tenant);
-        LocalDate day = date == null ? LocalDate.now() : date;
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
+        RegionPolicies.Resolution r = policies.timeline(tenant, null).on(day);
+        if (!r.ready()) {
+            throw new ProblemException(503, "TENANT_NOT_READY", tenant.code, r.problem());
+        }
         School school = schoolCode == null ? null : school(schoolCode);
         PolicyContext ctx = policies.context(r, school, day);
         Map<ServiceKind, WindowRules> windows = new LinkedHashMap<>();
@@ -105,35 +101,17 @@ public class PolicyResource {
     @Path("/window-check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public WindowVerdict checkWindow(@PathParam("tenant") String code, @Valid @NotNull WindowCheck body) {
+    public ScheduleCheck.Verdict checkWindow(@PathParam("tenant") String code, @Valid @NotNull WindowCheck body) {
         caller.require("policy.read");
         if (!body.end().isAfter(body.start())) {
             throw new ProblemException(400, "WINDOW_ENDS_BEFORE_START");
         }
-        if (body.to().isBefore(body.from()) || body.from().plusDays(MAX_DAYS).isBefore(body.to())) {
-            throw new ProblemException(400, "DATE_RANGE_INVALID", MAX_DAYS);
-        }
         Tenant tenant = Tenant.byCode(code).orElseThrow();
-        RegionPolicies.Resolution r = policies.require(tenant);
         School school = school(body.school());
         caller.requireAtSchool("policy.read", school.id);
         Set<DayOfWeek> days = body.days() == null || body.days().isEmpty() ? EnumSet.allOf(DayOfWeek.class) : body.days();
-        ServiceSession session = new ServiceSession(body.kind(), body.start(), body.end());
-        List<DayRefusal> refusals = new ArrayList<>();
-        int checked = 0;
-        for (LocalDate d = body.from(); !d.isAfter(body.to()); d = d.plusDays(1)) {
-            if (!days.contains(d.getDayOfWeek())) {
-                continue;
-            }
-            checked++;
-            PolicyContext ctx = policies.context(r, school, d);
-            Decision decision = policies.ask(r, ServiceWindowPolicy.class, p -> p.check(ctx, session));
-            PluginOutput.checked(decision);
-            if (!decision.allowed()) {
-                refusals.add(new DayRefusal(d, decision.reasons()));
-            }
-        }
-        return new WindowVerdict(refusals.isEmpty(), checked, refusals);
+        return scheduleCheck.check(policies.timeline(tenant, null), school, new ServiceSession(body.kind(), body.start(), body.end()),
+                days, body.from(), body.to());
     }
 
     private static School school(String code) {

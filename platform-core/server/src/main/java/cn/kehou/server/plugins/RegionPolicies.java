@@ -15,13 +15,15 @@ import cn.kehou.server.tenancy.TenantTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,8 @@ public class RegionPolicies {
     PluginRuntime runtime;
     @Inject
     TenantTree tree;
+    @Inject
+    Clock clock;
 
     /** One config value and the tenant that set it ("default" for the seed's value). */
     public record ConfigValue(String value, String source) {
@@ -51,11 +55,77 @@ public class RegionPolicies {
         }
     }
 
+    /** A policy not yet in force, for a preview: {@code tenantId}'s plugin and config from a date. */
+    public record PolicyChange(UUID tenantId, LocalDate effectiveFrom, String pluginId, Map<String, String> config) {
+    }
+
+    /** The policy in force for {@code tenant} today. */
     public Resolution resolve(Tenant tenant) {
+        return timeline(tenant, null).on(LocalDate.now(clock));
+    }
+
+    /**
+     * The tenant's policies over time, loaded once (its chain and their versions) and answered per
+     * day in memory: a term that straddles a change is evaluated day by day.
+     */
+    public Timeline timeline(Tenant tenant, PolicyChange hypothetical) {
         List<Tenant> chain = tree.chain(tenant);
+        List<UUID> ids = chain.stream().map(t -> t.id).toList();
+        List<PolicyVersion> versions = PolicyVersion.list("tenantId in ?1 order by effectiveFrom", ids);
+        return new Timeline(chain, versions, hypothetical);
+    }
+
+    /** One tenant's chain with its dated policies. */
+    public final class Timeline {
+        private final List<Tenant> chain;
+        private final List<PolicyVersion> versions;
+        private final PolicyChange hypothetical;
+        private final Map<List<Object>, Resolution> memo = new HashMap<>();
+
+        Timeline(List<Tenant> chain, List<PolicyVersion> versions, PolicyChange hypothetical) {
+            this.chain = chain;
+            this.versions = versions;
+            this.hypothetical = hypothetical;
+        }
+
+        /** The policy in force on {@code date}. */
+        public Resolution on(LocalDate date) {
+            List<Binding> bindings = new ArrayList<>();
+            List<Object> key = new ArrayList<>();
+            for (Tenant t : chain) {
+                Binding b = bindingOn(t, date);
+                bindings.add(b);
+                key.add(b.source());
+            }
+            return memo.computeIfAbsent(key, k -> resolveBindings(chain, bindings));
+        }
+
+        private Binding bindingOn(Tenant t, LocalDate date) {
+            Binding chosen = new Binding(t.pluginId, t.pluginConfig, "base:" + t.id, null);
+            LocalDate chosenFrom = LocalDate.MIN;
+            for (PolicyVersion v : versions) {
+                if (v.tenantId.equals(t.id) && !v.effectiveFrom.isAfter(date) && !v.effectiveFrom.isBefore(chosenFrom)) {
+                    chosen = new Binding(v.pluginId, v.pluginConfig, v.id, v.effectiveFrom);
+                    chosenFrom = v.effectiveFrom;
+                }
+            }
+            if (hypothetical != null && hypothetical.tenantId().equals(t.id)
+                    && !hypothetical.effectiveFrom().isAfter(date) && !hypothetical.effectiveFrom().isBefore(chosenFrom)) {
+                chosen = new Binding(hypothetical.pluginId(), hypothetical.config(), "preview", hypothetical.effectiveFrom());
+            }
+            return chosen;
+        }
+    }
+
+    /** One tenant's own plugin binding and config on a day, and which version it came from. */
+    record Binding(String pluginId, Map<String, String> config, Object source, LocalDate effectiveFrom) {
+    }
+
+    private Resolution resolveBindings(List<Tenant> chain, List<Binding> bindings) {
+        Tenant tenant = chain.get(0);
         int bound = -1;
         for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).pluginId != null) {
+            if (bindings.get(i).pluginId() != null) {
                 bound = i;
                 break;
             }
@@ -65,14 +135,15 @@ public class RegionPolicies {
                     "no regional plugin is bound to " + tenant.code + " or any of its parents");
         }
         Tenant binder = chain.get(bound);
-        PluginRuntime.Status status = runtime.status(binder.pluginId);
+        String pluginId = bindings.get(bound).pluginId();
+        PluginRuntime.Status status = runtime.status(pluginId);
         if (!status.running()) {
-            return new Resolution(tenant.code, binder.pluginId, status.version(), binder.code, Map.of(), status.problem());
+            return new Resolution(tenant.code, pluginId, status.version(), binder.code, Map.of(), status.problem());
         }
-        Optional<RegionDescriptor> descriptor = runtime.extension(RegionDescriptor.class, binder.pluginId);
+        Optional<RegionDescriptor> descriptor = runtime.extension(RegionDescriptor.class, pluginId);
         if (descriptor.isEmpty()) {
-            return new Resolution(tenant.code, binder.pluginId, status.version(), binder.code, Map.of(),
-                    "plugin " + binder.pluginId + " has no RegionDescriptor extension");
+            return new Resolution(tenant.code, pluginId, status.version(), binder.code, Map.of(),
+                    "plugin " + pluginId + " has no RegionDescriptor extension");
         }
         // Merge config from the binding tenant down to this one: the nearest setting wins.
         Map<String, ConfigValue> merged = new LinkedHashMap<>();
@@ -82,24 +153,24 @@ public class RegionPolicies {
                 merged.put(k.name(), new ConfigValue(k.defaultValue(), "default"));
             }
         });
-        List<Tenant> downward = new ArrayList<>(chain.subList(0, bound + 1));
-        Collections.reverse(downward);
         Map<String, String> raw = new LinkedHashMap<>();
-        for (Tenant t : downward) {
-            if (t.pluginConfig != null) {
-                t.pluginConfig.forEach((k, v) -> {
+        for (int i = bound; i >= 0; i--) {
+            Map<String, String> own = bindings.get(i).config();
+            String source = chain.get(i).code;
+            if (own != null) {
+                own.forEach((k, v) -> {
                     raw.put(k, v);
-                    merged.put(k, new ConfigValue(v, t.code));
+                    merged.put(k, new ConfigValue(v, source));
                 });
             }
         }
         List<ConfigProblem> problems = schema.validate(raw);
         if (!problems.isEmpty()) {
-            return new Resolution(tenant.code, binder.pluginId, status.version(), binder.code, merged,
-                    "invalid config for " + binder.pluginId + ": " + problems.stream()
+            return new Resolution(tenant.code, pluginId, status.version(), binder.code, merged,
+                    "invalid config for " + pluginId + ": " + problems.stream()
                             .map(p -> p.field() + " (" + p.messageEn() + ")").toList());
         }
-        return new Resolution(tenant.code, binder.pluginId, status.version(), binder.code, merged, null);
+        return new Resolution(tenant.code, pluginId, status.version(), binder.code, merged, null);
     }
 
     /** The resolution, or a 503 TENANT_NOT_READY problem: the tenant does not run without its rules. */

@@ -28,15 +28,16 @@ class CrossTenantMatrixTest {
 
     /** One tenant's fixtures: who acts, where, on what. */
     record Side(String tenant, String city, String school, String bureau, String schoolAdmin, String classTeacher,
-                String parent, String childName, String childGrade, String childClass, String leakMarker) {
+                String parent, String childName, String childGrade, String childClass, String leakMarker,
+                String dismissal, String serviceEnd) {
     }
 
     static final Side A = new Side("xinjiang-urumqi-tianshan", "xinjiang-urumqi", "urumqi-tianshan-no1-primary",
             "urumqi-bureau-admin", "urumqi-school-admin", "urumqi-class-teacher", "urumqi-parent",
-            "韩小乐", "1", "一(2)班", "乌鲁木齐市天山区第一小学");
+            "韩小乐", "1", "一(2)班", "乌鲁木齐市天山区第一小学", "18:30", "20:00");
     static final Side B = new Side("guangdong-yangjiang-jiangcheng", "guangdong-yangjiang", "yangjiang-jiangcheng-no1-primary",
             "yj-bureau-admin", "yj-school-admin", "yj-class-teacher", "yj-parent",
-            "陈小明", "2", "二(1)班", "阳江市江城区第一小学");
+            "陈小明", "2", "二(1)班", "阳江市江城区第一小学", "16:10", "17:40");
 
     /** A call as {@code side}'s user of the right role against {@code target}'s tenant and data. */
     interface Fixture {
@@ -44,6 +45,7 @@ class CrossTenantMatrixTest {
     }
 
     static final Map<String, Fixture> FIXTURES = new LinkedHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger UNIQUE = new java.util.concurrent.atomic.AtomicInteger();
     static final Map<Side, String> NEW_PARENT = new LinkedHashMap<>();
 
     static RequestSpecification as(String username) {
@@ -106,6 +108,20 @@ class CrossTenantMatrixTest {
                 as(a.classTeacher).post("/api/t/" + t.tenant + "/schools/" + t.school + "/guardianships/" + pendingLink(t) + "/confirm"));
         FIXTURES.put("POST /api/t/{tenant}/schools/{school}/guardianships/{id}/reject", (a, t) ->
                 as(a.classTeacher).post("/api/t/" + t.tenant + "/schools/" + t.school + "/guardianships/" + pendingLink(t) + "/reject"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/schedules", (a, t) ->
+                as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/schedules"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/schedules", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'kind': 'BASIC_CARE', 'start': '" + t.dismissal + "', 'end': '" + t.serviceEnd + "',"
+                        + " 'days': ['MONDAY', 'TUESDAY'], 'validFrom': '2027-11-01', 'validTo': '2027-11-30'}"))
+                .post("/api/t/" + t.tenant + "/schools/" + t.school + "/schedules"));
+        FIXTURES.put("GET /api/t/{tenant}/policy/versions", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/policy/versions"));
+        FIXTURES.put("POST /api/t/{tenant}/policy/versions/preview", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
+                .body(json("{'effectiveFrom': '2031-09-01', 'pluginConfig': {}}"))
+                .post("/api/t/" + t.tenant + "/policy/versions/preview"));
+        FIXTURES.put("POST /api/t/{tenant}/policy/versions", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
+                .body(json("{'effectiveFrom': '" + java.time.LocalDate.of(2032, 1, 1).plusDays(UNIQUE.incrementAndGet())
+                        + "', 'pluginConfig': {}, 'note': 'matrix'}"))
+                .post("/api/t/" + t.tenant + "/policy/versions"));
         FIXTURES.put("POST /api/t/{tenant}/tenants", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
                 .body(json("{'code': '" + t.city + "-m" + UUID.randomUUID().toString().substring(0, 6) + "', 'nameZh': '矩阵区',"
                         + " 'nameEn': 'Matrix District', 'kind': 'DISTRICT', 'admin': {'username': 'm"

@@ -78,6 +78,18 @@ class RoleMatrixTest {
                 .post("/api/t/" + t + "/tenants/" + t + "/status").statusCode());
     }
 
+    static {
+        PROBE.put("policy.manage", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"effectiveFrom\": \"2031-09-01\", \"pluginConfig\": {}}")
+                .post("/api/t/" + t + "/policy/versions/preview").statusCode());
+        PROBE.put("schedule.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/schedules").statusCode());
+        // Ends before it starts: 400 after the permission check proves "allowed", nothing saved.
+        PROBE.put("schedule.manage", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"kind\": \"BASIC_CARE\", \"start\": \"18:00\", \"end\": \"17:00\", \"days\": [\"MONDAY\"],"
+                        + " \"validFrom\": \"2031-09-01\", \"validTo\": \"2031-09-30\"}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/schedules").statusCode());
+    }
+
     @Test
     void every_role_can_do_exactly_what_the_permission_table_says() throws IOException {
         Map<String, Set<String>> table = permissionTable();

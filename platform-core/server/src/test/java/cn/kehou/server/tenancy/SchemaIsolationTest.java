@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaIsolationTest {
 
     /** Platform-wide tables: the tenant tree and the migration history. Nothing tenant-owned. */
-    static final Set<String> GLOBAL = Set.of("tenant", "tenant_closure", "flyway_schema_history");
+    static final Set<String> GLOBAL = Set.of("tenant", "tenant_closure", "tenant_policy_version", "flyway_schema_history");
 
     @Test
     void every_table_off_the_global_allow_list_is_tenant_keyed_and_forced_under_row_level_security() throws SQLException {

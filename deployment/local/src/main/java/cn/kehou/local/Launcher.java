@@ -179,7 +179,7 @@ public final class Launcher {
             b.append("   ").append(line).append('\n');
         }
         b.append("\n A token for the API:  curl -s -d grant_type=password -d client_id=kehou-cli \\\n")
-                .append("   -d username=<user> -d password=<password> ").append(keycloak.realmUrl())
+                .append("   -d username=<user> -d password=<password> -d \"scope=openid organization:*\" ").append(keycloak.realmUrl())
                 .append("/protocol/openid-connect/token\n");
         b.append("==================================================================================\n");
         System.out.println(b);

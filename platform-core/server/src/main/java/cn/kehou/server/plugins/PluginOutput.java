@@ -13,13 +13,14 @@ import java.time.LocalTime;
 /**
  * The host's checks on what a plugin returns. A plugin is code from an integrator: its answers are
  * validated before they reach a user or the books, and a bad one is refused as PLUGIN_FAILED.
+ * (One name per result type: overloads would be ambiguous around {@code RegionPolicies.ask}'s lambdas.)
  */
 public final class PluginOutput {
 
     private PluginOutput() {
     }
 
-    public static Decision checked(Decision d) {
+    public static Decision decision(Decision d) {
         for (Reason r : d.reasons()) {
             if (r.code() == null || r.code().isBlank() || r.citation() == null || r.citation().isBlank()) {
                 throw bad("a reason without a code or citation");
@@ -28,7 +29,7 @@ public final class PluginOutput {
         return d;
     }
 
-    public static WindowRules checked(WindowRules w) {
+    public static WindowRules window(WindowRules w) {
         if (w.minMinutes() > 24 * 60 || (w.maxMinutes() != null && w.maxMinutes() > 24 * 60)) {
             throw bad("a daily length beyond one day for " + w.kind());
         }
@@ -41,14 +42,14 @@ public final class PluginOutput {
         return w;
     }
 
-    public static FeeDecision checked(FeeDecision f) {
+    public static FeeDecision fee(FeeDecision f) {
         if (f.priceFen() < 0 || f.chargeFen() < 0 || f.waivers().stream().anyMatch(w -> w.amountFen() < 0)) {
             throw bad("a negative amount");
         }
         return f;
     }
 
-    public static ReportTable checked(ReportDefinition definition, ReportTable table) {
+    public static ReportTable report(ReportDefinition definition, ReportTable table) {
         if (!table.columns().containsAll(definition.columns().stream().map(c -> c.key()).toList())) {
             throw bad("report " + definition.code() + " lacks declared columns");
         }

@@ -85,7 +85,7 @@ public class PolicyResource {
         if (policies.implementsPoint(r, ServiceWindowPolicy.class)) {
             for (ServiceKind kind : ServiceKind.values()) {
                 WindowRules rules = policies.ask(r, ServiceWindowPolicy.class, p -> p.rulesFor(ctx, kind));
-                windows.put(kind, PluginOutput.checked(rules));
+                windows.put(kind, PluginOutput.window(rules));
             }
         }
         List<String> points = POINTS.stream().filter(p -> policies.implementsPoint(r, p)).map(Class::getSimpleName).toList();

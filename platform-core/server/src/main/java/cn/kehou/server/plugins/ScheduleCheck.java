@@ -60,7 +60,7 @@ public class ScheduleCheck {
             }
             PolicyContext ctx = policies.context(r, school, d);
             Decision decision = policies.ask(r, ServiceWindowPolicy.class, p -> p.check(ctx, session));
-            PluginOutput.checked(decision);
+            PluginOutput.decision(decision);
             if (!decision.allowed()) {
                 refusals.add(new DayRefusal(d, decision.reasons()));
             }

@@ -41,13 +41,14 @@ class PolicyChangeTest {
     void raising_nanchangs_off_work_time_lists_exactly_the_schools_ending_too_early_and_takes_effect_on_its_date()
             throws SQLException {
         // A second Nanchang school that already ends late enough, and a Ganzhou school (own setting).
+        // 003 §三 also asks for 2 hours after dismissal, so each window starts at its school's dismissal.
         given().auth().oauth2(Tokens.of(BUREAU)).contentType(ContentType.JSON)
                 .body("{\"code\": \"nanchang-honggutan-primary\", \"nameZh\": \"南昌市红谷滩小学\", \"nameEn\": \"Honggutan Primary\","
                         + " \"level\": \"PRIMARY\", \"urban\": true, \"boarding\": false, \"normalDismissal\": \"16:30\"}")
                 .when().post("/api/t/jiangxi-nanchang/schools").then().statusCode(201);
-        schedule("jiangxi-nanchang", "nanchang-donghu-no3-primary", "16:20", "18:00");
+        schedule("jiangxi-nanchang", "nanchang-donghu-no3-primary", "16:20", "18:20");
         schedule("jiangxi-nanchang", "nanchang-honggutan-primary", "16:30", "18:30");
-        schedule("jiangxi-ganzhou", "ganzhou-zhanggong-binjiang-junior", "16:50", "18:30");
+        schedule("jiangxi-ganzhou", "ganzhou-zhanggong-binjiang-junior", "16:50", "18:50");
 
         String change = "{\"effectiveFrom\": \"" + CHANGE_DAY + "\", \"pluginConfig\": {\"offWorkTime\": \"18:00\"},"
                 + " \"note\": \"下班时间调整\"}";
@@ -76,7 +77,7 @@ class PolicyChangeTest {
         // A term straddling the change is evaluated day by day: refused only from the change on.
         given().auth().oauth2(Tokens.of(BUREAU)).contentType(ContentType.JSON)
                 .body("{\"school\": \"nanchang-donghu-no3-primary\", \"kind\": \"BASIC_CARE\", \"start\": \"16:20\","
-                        + " \"end\": \"18:00\", \"from\": \"2027-02-22\", \"to\": \"2027-03-05\","
+                        + " \"end\": \"18:20\", \"from\": \"2027-02-22\", \"to\": \"2027-03-05\","
                         + " \"days\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\"]}")
                 .when().post("/api/t/jiangxi-nanchang/policy/window-check")
                 .then().statusCode(200).body("daysChecked", equalTo(10)).body("refusals", hasSize(5))

@@ -1,0 +1,50 @@
+package cn.kehou.server.ledger;
+
+/**
+ * A ledger account's kind and the side its balance normally sits on. Accounts are named
+ * {@code KIND} or {@code KIND:qualifier} (e.g. {@code SCHOOL_PAYABLE:<school id>}); the kind decides
+ * the allowed range: no account may go below zero on its normal side — an overpayment is a refund
+ * owed, not a negative receivable.
+ */
+public enum Account {
+    /** The collecting account the region prescribes (专账 / 财务专户 / 预算管理). */
+    COLLECTING(Side.DEBIT),
+    /** Paid by families through the gateway, not yet settled into the collecting account. */
+    GATEWAY_CLEARING(Side.DEBIT),
+    /** Fees charged to a family and not yet paid. */
+    PARENT_RECEIVABLE(Side.DEBIT),
+    /** The government's share for waived families (建档立卡 free, hardship reductions). */
+    GOVERNMENT_RECEIVABLE(Side.DEBIT),
+    /** Owed to a school: its basic-care income (returned in full, 000). */
+    SCHOOL_PAYABLE(Side.CREDIT),
+    /** Owed to a provider for its courses. */
+    PROVIDER_PAYABLE(Side.CREDIT),
+    /** Refunds agreed (多退少补) and not yet paid out. */
+    REFUNDS_PAYABLE(Side.CREDIT);
+
+    public enum Side { DEBIT, CREDIT }
+
+    private final Side normal;
+
+    Account(Side normal) {
+        this.normal = normal;
+    }
+
+    public Side normal() {
+        return normal;
+    }
+
+    public String code(String qualifier) {
+        return qualifier == null ? name() : name() + ":" + qualifier;
+    }
+
+    public static Account kindOf(String code) {
+        int colon = code.indexOf(':');
+        return valueOf(colon < 0 ? code : code.substring(0, colon));
+    }
+
+    /** The balance as the account's owner reads it: positive on its normal side. */
+    public long normalBalance(long debitMinusCredit) {
+        return normal == Side.DEBIT ? debitMinusCredit : -debitMinusCredit;
+    }
+}

@@ -1,0 +1,146 @@
+package cn.kehou.server.ledger;
+
+import cn.kehou.server.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Posts balanced journal entries for the current tenant (row-level security keeps every entry in
+ * it). Idempotent: an entry whose key was posted before is not posted again — the same content
+ * returns the first entry, other content under a used key is refused. No posting may take an
+ * account below zero on its normal side.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    @Inject
+    EntityManager em;
+
+    public record Posted(UUID entryId, boolean replayed) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Posted post(UUID tenantId, JournalEntry entry, String postedBy) {
+        return post(tenantId, entry, postedBy, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Posted post(UUID tenantId, JournalEntry entry, String postedBy, UUID reverses) {
+        String hash = contentHash(entry);
+        List<Object[]> existing = em.createNativeQuery(
+                        "SELECT id, content_sha256 FROM journal_entry WHERE tenant_id = ?1 AND idempotency_key = ?2")
+                .setParameter(1, tenantId).setParameter(2, entry.idempotencyKey()).getResultList();
+        if (!existing.isEmpty()) {
+            if (!hash.equals(existing.get(0)[1])) {
+                throw new ProblemException(409, "LEDGER_KEY_REUSED", entry.idempotencyKey());
+            }
+            return new Posted((UUID) existing.get(0)[0], true);
+        }
+        TreeSet<String> accounts = new TreeSet<>();
+        entry.lines().forEach(l -> accounts.add(l.account()));
+        for (String account : accounts) {
+            em.createNativeQuery("INSERT INTO ledger_account (tenant_id, code) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                    .setParameter(1, tenantId).setParameter(2, account).executeUpdate();
+        }
+        // Lock the accounts in a fixed order so concurrent postings neither deadlock nor overdraw. An
+        // advisory lock, not FOR UPDATE: the server's role holds no UPDATE right on ledger rows.
+        for (String account : accounts) {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "kehou-ledger:" + tenantId + ":" + account).getSingleResult();
+        }
+        Books.overdrawn(balancesOf(tenantId, accounts), entry).ifPresent(account -> {
+            throw new ProblemException(409, "LEDGER_ACCOUNT_OVERDRAWN", account);
+        });
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        INSERT INTO journal_entry (tenant_id, id, idempotency_key, cause_type, cause_id, memo, content_sha256,
+                                                   reverses_id, posted_by)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, tenantId).setParameter(2, id).setParameter(3, entry.idempotencyKey())
+                .setParameter(4, entry.causeType()).setParameter(5, entry.causeId()).setParameter(6, entry.memo())
+                .setParameter(7, hash).setParameter(8, reverses).setParameter(9, postedBy).executeUpdate();
+        int n = 0;
+        for (JournalEntry.Line l : entry.lines()) {
+            em.createNativeQuery("INSERT INTO journal_line (tenant_id, entry_id, line_no, account_code, debit_fen, credit_fen)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, tenantId).setParameter(2, id).setParameter(3, ++n).setParameter(4, l.account())
+                    .setParameter(5, l.debitFen()).setParameter(6, l.creditFen()).executeUpdate();
+        }
+        return new Posted(id, false);
+    }
+
+    /** Posts the reversal of entry {@code key}: a correction never edits the original. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Posted reverse(UUID tenantId, String key, String reversalKey, String memo, String postedBy) {
+        List<Object[]> original = em.createNativeQuery(
+                        "SELECT id, cause_type, cause_id FROM journal_entry WHERE tenant_id = ?1 AND idempotency_key = ?2")
+                .setParameter(1, tenantId).setParameter(2, key).getResultList();
+        if (original.isEmpty()) {
+            throw ProblemException.notFound("journal entry", key);
+        }
+        UUID originalId = (UUID) original.get(0)[0];
+        List<Object[]> lines = em.createNativeQuery(
+                        "SELECT account_code, debit_fen, credit_fen FROM journal_line WHERE tenant_id = ?1 AND entry_id = ?2 ORDER BY line_no")
+                .setParameter(1, tenantId).setParameter(2, originalId).getResultList();
+        JournalEntry reversal = new JournalEntry(reversalKey, "reversal", key, memo, lines.stream()
+                .map(r -> new JournalEntry.Line((String) r[0], ((Number) r[2]).longValue(), ((Number) r[1]).longValue()))
+                .toList());
+        return post(tenantId, reversal, postedBy, originalId);
+    }
+
+    /** Each account's balance, debit minus credit. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> balances(UUID tenantId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT a.code, COALESCE(sum(l.debit_fen - l.credit_fen), 0) FROM ledger_account a
+                        LEFT JOIN journal_line l ON l.tenant_id = a.tenant_id AND l.account_code = a.code
+                        WHERE a.tenant_id = ?1 GROUP BY a.code ORDER BY a.code""")
+                .setParameter(1, tenantId).getResultList();
+        rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+        return out;
+    }
+
+    /** Sum of all debits minus all credits: zero in a sound ledger. */
+    public long trialBalance(UUID tenantId) {
+        return ((Number) em.createNativeQuery(
+                        "SELECT COALESCE(sum(debit_fen - credit_fen), 0) FROM journal_line WHERE tenant_id = ?1")
+                .setParameter(1, tenantId).getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> balancesOf(UUID tenantId, TreeSet<String> accounts) {
+        Map<String, Long> out = new TreeMap<>();
+        accounts.forEach(a -> out.put(a, 0L));
+        List<Object[]> rows = em.createNativeQuery("SELECT account_code, sum(debit_fen - credit_fen) FROM journal_line"
+                        + " WHERE tenant_id = ?1 AND account_code IN (?2) GROUP BY account_code")
+                .setParameter(1, tenantId).setParameter(2, accounts).getResultList();
+        rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+        return out;
+    }
+
+    static String contentHash(JournalEntry e) {
+        StringBuilder b = new StringBuilder(e.causeType()).append('|').append(e.causeId());
+        e.lines().forEach(l -> b.append('|').append(l.account()).append(':').append(l.debitFen()).append(':').append(l.creditFen()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package cn.kehou.server.enrollment;
+
+import cn.kehou.plugin.api.EnrollmentStep;
+import cn.kehou.plugin.api.EnrollmentTerms;
+import cn.kehou.server.catalog.OfferedService;
+import cn.kehou.server.guardians.Child;
+import cn.kehou.server.identity.Caller;
+import cn.kehou.server.identity.Role;
+import cn.kehou.server.problem.ProblemException;
+import cn.kehou.server.tenancy.School;
+import cn.kehou.server.tenancy.Tenant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Families apply, sign, confirm, accept offers and withdraw; schools review and draw lotteries. */
+@Path("/api/t/{tenant}")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrollmentResource {
+
+    @Inject
+    Enrollment enrollment;
+    @Inject
+    Caller caller;
+    @Inject
+    EntityManager em;
+    @Inject
+    java.time.Clock clock;
+
+    public record NewApplication(@NotNull UUID child, @NotNull UUID service, @Size(max = 200) String pickup) {
+    }
+
+    public record Review(@NotNull Boolean approve, @Size(max = 500) String note) {
+    }
+
+    public record Signature(@NotBlank String documentCode, @NotBlank String textSha256) {
+    }
+
+    public record Draw(@NotNull Long seed) {
+    }
+
+    public record Event(OffsetDateTime at, String actor, String from, String to, String step, String note) {
+    }
+
+    public record ApplicationView(UUID id, UUID child, String childName, UUID service, String serviceTitle, String status,
+                                  String step, OffsetDateTime offerExpiresAt, Map<String, Object> explanation, List<Event> trail) {
+    }
+
+    /**
+     * Applies for a child. The Idempotency-Key header makes a retried or double-clicked request
+     * return the first result; the bulkhead sheds a rush it cannot serve with a quick 503 instead of
+     * queueing into timeouts.
+     */
+    @POST
+    @Path("/me/applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Bulkhead(value = 48)
+    public Response apply(@PathParam("tenant") String code, @HeaderParam("Idempotency-Key") String key,
+                          @Valid @NotNull NewApplication body) {
+        caller.require("enrollment.apply");
+        if (key == null || key.length() < 8 || key.length() > 100) {
+            throw new ProblemException(400, "IDEMPOTENCY_KEY_REQUIRED");
+        }
+        Tenant tenant = tenant(code);
+        Enrollment.Outcome outcome;
+        try {
+            outcome = enrollment.apply(tenant, caller.username(), body.child(), body.service(), body.pickup(), key);
+        } catch (PersistenceException | io.quarkus.arc.ArcUndeclaredThrowableException e) {
+            // The same key raced in twice: the first one won; answer with its result.
+            Application first = QuarkusTransaction.requiringNew().call(() ->
+                    Application.<Application>find("idempotencyKey", key).firstResult());
+            if (first == null || !first.applicant.equals(caller.username())) {
+                throw new ProblemException(409, "APPLICATION_EXISTS");
+            }
+            outcome = new Enrollment.Outcome(first, true);
+        }
+        Application app = outcome.application();
+        return Response.status(outcome.replayed() ? 200 : 201)
+                .entity(QuarkusTransaction.requiringNew().call(() -> view(Application.findById(app.id)))).build();
+    }
+
+    @GET
+    @Path("/me/applications")
+    @Transactional
+    public List<ApplicationView> mine() {
+        caller.require("enrollment.apply");
+        return Application.<Application>list("applicant = ?1 order by createdAt", caller.username()).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/me/applications/{id}/withdraw")
+    public ApplicationView withdraw(@PathParam("id") UUID id) {
+        caller.require("enrollment.apply");
+        Application app = enrollment.withdraw(id, caller.username());
+        return QuarkusTransaction.requiringNew().call(() -> view(Application.findById(app.id)));
+    }
+
+    @POST
+    @Path("/me/applications/{id}/accept-offer")
+    public ApplicationView acceptOffer(@PathParam("tenant") String code, @PathParam("id") UUID id) {
+        caller.require("enrollment.apply");
+        Application app = enrollment.acceptOffer(tenant(code), id, caller.username());
+        return QuarkusTransaction.requiringNew().call(() -> view(Application.findById(app.id)));
+    }
+
+    @POST
+    @Path("/me/applications/{id}/confirm")
+    @Transactional
+    public ApplicationView confirm(@PathParam("tenant") String code, @PathParam("id") UUID id) {
+        caller.require("enrollment.apply");
+        Application app = enrollment.ownApplication(id, caller.username());
+        if (!EnrollmentStep.CONFIRM.name().equals(app.step)) {
+            throw new ProblemException(409, "NOT_AWAITING_FAMILY", app.step);
+        }
+        return view(enrollment.familyStepDone(tenant(code), app, EnrollmentStep.CONFIRM, caller.username()));
+    }
+
+    /** The documents to sign, with the exact text and its hash. */
+    @GET
+    @Path("/me/applications/{id}/agreement")
+    @Transactional
+    public List<Agreements.Document> agreement(@PathParam("tenant") String code, @PathParam("id") UUID id) {
+        caller.require("enrollment.apply");
+        return documents(tenant(code), enrollment.ownApplication(id, caller.username()));
+    }
+
+    @POST
+    @Path("/me/applications/{id}/signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public ApplicationView sign(@PathParam("tenant") String code, @PathParam("id") UUID id, @Valid @NotNull Signature body,
+                                @HeaderParam(HttpHeaders.USER_AGENT) String client) {
+        caller.require("enrollment.apply");
+        Tenant tenant = tenant(code);
+        Application app = enrollment.ownApplication(id, caller.username());
+        List<Agreements.Document> docs = documents(tenant, app);
+        Agreements.Document doc = docs.stream().filter(d -> d.code().equals(body.documentCode())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("document", body.documentCode()));
+        if (!doc.sha256().equals(body.textSha256())) {
+            throw new ProblemException(409, "AGREEMENT_TEXT_CHANGED", doc.code());
+        }
+        em.createNativeQuery("INSERT INTO agreement_signature (tenant_id, id, application_id, document_code, text_version,"
+                        + " text_sha256, signer, client) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, tenant.id).setParameter(2, UUID.randomUUID()).setParameter(3, id).setParameter(4, doc.code())
+                .setParameter(5, doc.citation()).setParameter(6, doc.sha256()).setParameter(7, caller.username())
+                .setParameter(8, client == null ? null : client.substring(0, Math.min(200, client.length()))).executeUpdate();
+        boolean allSigned = docs.stream().allMatch(d -> ((Number) em.createNativeQuery("SELECT count(*) FROM agreement_signature"
+                        + " WHERE application_id = ?1 AND document_code = ?2 AND text_sha256 = ?3")
+                .setParameter(1, id).setParameter(2, d.code()).setParameter(3, d.sha256()).getSingleResult()).longValue() > 0);
+        if (allSigned && EnrollmentStep.SIGN_AGREEMENT.name().equals(app.step)) {
+            enrollment.familyStepDone(tenant, app, EnrollmentStep.SIGN_AGREEMENT, caller.username());
+        }
+        return view(app);
+    }
+
+    /** A school's review queue: applications for its services, optionally at one step. */
+    @GET
+    @Path("/schools/{school}/applications")
+    @Transactional
+    public List<ApplicationView> queue(@PathParam("school") String schoolCode) {
+        School school = school(schoolCode);
+        caller.requireAtSchool("enrollment.queue", school.id);
+        List<UUID> services = OfferedService.<OfferedService>list("schoolId", school.id).stream().map(s -> s.id).toList();
+        if (services.isEmpty()) {
+            return List.of();
+        }
+        return Application.<Application>list("serviceId in ?1 order by createdAt", services).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/schools/{school}/applications/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApplicationView review(@PathParam("tenant") String code, @PathParam("school") String schoolCode,
+                                  @PathParam("id") UUID id, @Valid @NotNull Review body) {
+        Tenant tenant = tenant(code);
+        Application app = QuarkusTransaction.requiringNew().call(() -> {
+            School school = school(schoolCode);
+            caller.requireAtSchool("enrollment.review", school.id);
+            Application a = enrollment.find(id);
+            OfferedService service = OfferedService.findById(a.serviceId);
+            if (!service.schoolId.equals(school.id)) {
+                throw ProblemException.notFound("application", id.toString());
+            }
+            // 班级初审 is the class teacher's (or the school admin's); 学校核准 the school admin's.
+            if (EnrollmentStep.SCHOOL_REVIEW.name().equals(a.step) && !caller.holds(Role.SCHOOL_ADMIN)
+                    && !caller.holds(Role.BUREAU_ADMIN) && !caller.holds(Role.PLATFORM_ADMIN)) {
+                throw new ProblemException(403, "FORBIDDEN");
+            }
+            return a;
+        });
+        Application done = enrollment.review(tenant, app.id, body.approve(), caller.username(), body.note());
+        return QuarkusTransaction.requiringNew().call(() -> view(Application.findById(done.id)));
+    }
+
+    @POST
+    @Path("/schools/{school}/services/{service}/lottery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Enrollment.LotteryResult draw(@PathParam("tenant") String code, @PathParam("school") String schoolCode,
+                                         @PathParam("service") UUID serviceId, @Valid @NotNull Draw body) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            School school = school(schoolCode);
+            caller.requireAtSchool("enrollment.lottery", school.id);
+            OfferedService.<OfferedService>findByIdOptional(serviceId).filter(s -> s.schoolId.equals(school.id))
+                    .orElseThrow(() -> ProblemException.notFound("service", serviceId.toString()));
+        });
+        return enrollment.runLottery(tenant(code), serviceId, body.seed(), caller.username());
+    }
+
+    @GET
+    @Path("/schools/{school}/services/{service}/lottery")
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> draws(@PathParam("school") String schoolCode, @PathParam("service") UUID serviceId) {
+        School school = school(schoolCode);
+        caller.requireAtSchool("enrollment.queue", school.id);
+        List<Object[]> rows = em.createNativeQuery("SELECT l.id, l.seed, l.run_by, l.run_at, l.result::text FROM lottery_run l"
+                        + " JOIN school_service s ON s.tenant_id = l.tenant_id AND s.id = l.service_id"
+                        + " WHERE l.service_id = ?1 AND s.school_id = ?2 ORDER BY l.run_at")
+                .setParameter(1, serviceId).setParameter(2, school.id).getResultList();
+        return rows.stream().map(r -> Map.<String, Object>of("run", r[0], "seed", r[1], "runBy", r[2], "runAt", r[3].toString(),
+                "result", r[4])).toList();
+    }
+
+    private List<Agreements.Document> documents(Tenant tenant, Application app) {
+        OfferedService service = OfferedService.findById(app.serviceId);
+        EnrollmentTerms terms = enrollment.terms(tenant, service, LocalDate.now(clock));
+        Child child = Child.findById(app.childId);
+        return Agreements.render(terms, service, School.findById(service.schoolId), child.nameZh, app);
+    }
+
+    @SuppressWarnings("unchecked")
+    ApplicationView view(Application a) {
+        OfferedService service = OfferedService.findById(a.serviceId);
+        Child child = Child.findById(a.childId);
+        List<Object[]> rows = em.createNativeQuery("SELECT at, actor, from_status, to_status, step, note FROM enrollment_event"
+                + " WHERE application_id = ?1 ORDER BY at, id").setParameter(1, a.id).getResultList();
+        List<Event> trail = rows.stream().map(r -> new Event(r[0] instanceof java.time.Instant i
+                ? i.atOffset(java.time.ZoneOffset.ofHours(8)) : (OffsetDateTime) r[0],
+                (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5])).toList();
+        return new ApplicationView(a.id, a.childId, child == null ? null : child.nameZh, a.serviceId,
+                service == null ? null : service.titleZh, a.status.name(), a.step, a.offerExpiresAt, a.explanation, trail);
+    }
+
+    private static Tenant tenant(String code) {
+        return QuarkusTransaction.joiningExisting().call(() -> Tenant.byCode(code).orElseThrow());
+    }
+
+    private static School school(String code) {
+        return School.<School>find("code", code).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("school", code));
+    }
+}

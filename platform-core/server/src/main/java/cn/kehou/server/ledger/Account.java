@@ -20,7 +20,11 @@ public enum Account {
     /** Owed to a provider for its courses. */
     PROVIDER_PAYABLE(Side.CREDIT),
     /** Refunds agreed (多退少补) and not yet paid out. */
-    REFUNDS_PAYABLE(Side.CREDIT);
+    REFUNDS_PAYABLE(Side.CREDIT),
+    /** Owed to the treasury: fees that are public revenue under budget management (纳入预算管理, 004). */
+    TREASURY_PAYABLE(Side.CREDIT),
+    /** Owed to the platform operator, where a region gives it a share of a fee. */
+    PLATFORM_PAYABLE(Side.CREDIT);
 
     public enum Side { DEBIT, CREDIT }
 

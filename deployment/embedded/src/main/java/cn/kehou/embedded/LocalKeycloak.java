@@ -33,6 +33,12 @@ public final class LocalKeycloak implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "kehou-admin-local-demo";
     private static final String REALM_RESOURCE = "/keycloak/kehou-realm.json";
+    /** The login theme (realm {@code loginTheme}): files under {@code /keycloak/themes/} on the classpath. */
+    private static final String THEMES_RESOURCE = "/keycloak/themes/";
+    static final List<String> THEME_FILES = List.of(
+            "kehou/login/theme.properties",
+            "kehou/login/template.ftl",
+            "kehou/login/resources/css/kehou.css");
 
     private final Process process;
     private final int httpPort;
@@ -80,6 +86,8 @@ public final class LocalKeycloak implements AutoCloseable {
         Files.move(staged, importDir.resolve("kehou-realm.json"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
 
+        installThemes(home);
+
         Path log = dataDir.resolve("keycloak.log");
         List<String> command = new ArrayList<>(List.of(
                 "bash", home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -97,6 +105,27 @@ public final class LocalKeycloak implements AutoCloseable {
         Process process = pb.start();
         Files.writeString(marker, realmHash);
         return new LocalKeycloak(process, httpPort, log);
+    }
+
+    /**
+     * Copies the Kehou login theme into {@code <home>/themes}, where {@code start-dev} reads themes
+     * (uncached, so an edited theme shows without a restart). Each file is replaced atomically: the
+     * local run and the tests share one Keycloak home.
+     */
+    static void installThemes(Path home) throws IOException {
+        Path themes = home.resolve("themes");
+        for (String file : THEME_FILES) {
+            Path target = themes.resolve(file);
+            Files.createDirectories(target.getParent());
+            byte[] bytes;
+            try (InputStream in = LocalKeycloak.class.getResourceAsStream(THEMES_RESOURCE + file)) {
+                bytes = Objects.requireNonNull(in, "theme file " + THEMES_RESOURCE + file + " missing from the classpath")
+                        .readAllBytes();
+            }
+            Path staged = Files.createTempFile(target.getParent(), "theme", ".tmp");
+            Files.write(staged, bytes);
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     public String baseUrl() {

@@ -1,0 +1,99 @@
+package cn.kehou.server.portal;
+
+import cn.kehou.server.guardians.GuardianResource;
+import cn.kehou.server.guardians.GuardianReviewResource;
+import cn.kehou.server.identity.Caller;
+import cn.kehou.server.identity.RoleGrant;
+import cn.kehou.server.tenancy.School;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What waits for each role of the signed-in user in this tenant (待办), through the same services
+ * the API calls — so the same permission checks and row-level security apply. A list whose feature
+ * is not built yet is empty; that feature adds its items here.
+ */
+@RequestScoped
+public class Homes {
+
+    @Inject
+    Caller caller;
+    @Inject
+    GuardianResource guardians;
+    @Inject
+    GuardianReviewResource reviews;
+    @Inject
+    PortalLanguage language;
+
+    /** One home section per role held here (a role at two schools: one per school), in the Role order. */
+    public List<RoleHome> of(String tenantCode) {
+        List<RoleHome> homes = new ArrayList<>();
+        List<RoleGrant> grants = caller.grants().stream()
+                .sorted(Comparator.comparing(RoleGrant::role)).distinct().toList();
+        for (RoleGrant g : grants) {
+            homes.add(switch (g.role()) {
+                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), Waiting.empty(Waiting.Kind.SERVICES),
+                        Waiting.empty(Waiting.Kind.MESSAGES)));
+                case SCHOOL_ADMIN, CLASS_TEACHER -> {
+                    School school = School.findById(g.schoolId());
+                    yield new RoleHome(g.role(), name(school), List.of(guardianReviews(school),
+                            Waiting.empty(Waiting.Kind.APPLICATIONS)));
+                }
+                case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
+                        List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
+                case SCHOOL_FINANCE -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
+                        List.of(Waiting.empty(Waiting.Kind.PAYMENTS)));
+                case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.APPROVALS),
+                        Waiting.empty(Waiting.Kind.REPORTS)));
+                case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
+                case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.CONTRACTS),
+                        Waiting.empty(Waiting.Kind.SESSIONS)));
+                case PROVIDER_STAFF -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
+                case PLATFORM_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.TENANTS)));
+            });
+        }
+        return homes;
+    }
+
+    /** A parent's confirmed children (GuardianResource, as GET /api/t/{tenant}/me/children). */
+    public List<GuardianResource.ChildView> children() {
+        return guardians.myChildren();
+    }
+
+    /** School codes → names in the request's language, for the schools this tenant can see. */
+    public Map<String, String> schoolNames() {
+        return School.<School>listAll().stream().collect(Collectors.toMap(s -> s.code, this::name, (a, b) -> a));
+    }
+
+    private Waiting children(String tenantCode) {
+        Msg msg = language.msg();
+        Map<String, String> schools = schoolNames();
+        List<Waiting.Item> items = children().stream()
+                .map(c -> new Waiting.Item(c.nameZh(), msg.childClass(schools.getOrDefault(c.school(), c.school()), c.grade(),
+                        c.className()), PortalPath.PREFIX + tenantCode + "/children"))
+                .toList();
+        return new Waiting(Waiting.Kind.CHILDREN, items, PortalPath.PREFIX + tenantCode + "/children");
+    }
+
+    /** Parents waiting for this school to confirm them (GuardianReviewResource, as the API). */
+    private Waiting guardianReviews(School school) {
+        Msg msg = language.msg();
+        Function<GuardianReviewResource.PendingLink, Waiting.Item> item = p -> new Waiting.Item(p.childName(),
+                msg.reviewItem(msg.relation(p.relation()), p.grade(), p.className()), null);
+        return new Waiting(Waiting.Kind.REVIEWS, reviews.pending(school.code).stream().map(item).toList(), null);
+    }
+
+    private String name(School school) {
+        if (school == null) {
+            return null;
+        }
+        return language.get().english() && school.nameEn != null ? school.nameEn : school.nameZh;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.kehou.server.portal;
+
+import java.util.List;
+
+/**
+ * One list on a home page of what waits for someone (待办). A list whose feature does not exist yet
+ * is empty; the feature fills it (see {@link Homes}).
+ */
+public record Waiting(Kind kind, List<Item> items, String moreUrl) {
+
+    public enum Kind {
+        /** A parent's confirmed children. */
+        CHILDREN,
+        /** The services the children are in or may join. */
+        SERVICES,
+        MESSAGES,
+        /** Parents asking to be linked to a child (监护关系审核). */
+        REVIEWS,
+        /** Service applications to review. */
+        APPLICATIONS,
+        /** Today's service sessions: attendance and hand-over. */
+        SESSIONS,
+        /** Payments and refunds to reconcile. */
+        PAYMENTS,
+        /** Fee and service plans waiting for a bureau's decision. */
+        APPROVALS,
+        /** Reports and disclosures to read or file. */
+        REPORTS,
+        /** A provider's contracts with schools. */
+        CONTRACTS,
+        /** Tenants being onboarded. */
+        TENANTS
+    }
+
+    /** One waiting thing: what it is, a line about it, and where to act on it. */
+    public record Item(String title, String detail, String url) {
+    }
+
+    public static Waiting empty(Kind kind) {
+        return new Waiting(kind, List.of(), null);
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+}

@@ -47,8 +47,8 @@ class DescriptorFilesTest {
     static final Set<String> STATUSES = Set.of("ONBOARDING", "ACTIVE", "SUSPENDED");
     static final Set<String> LEVELS = Set.of("PRIMARY", "JUNIOR", "NINE_YEAR");
     /** 留守儿童, 随迁子女, 建档立卡, 低保, 残疾儿童, 困境儿童 (REGIONS.md, shared rules). */
-    static final Set<String> PRIORITY_GROUPS = Set.of("LEFT_BEHIND", "MIGRANT_WORKER_CHILD", "REGISTERED_POOR",
-            "MINIMUM_ALLOWANCE", "DISABILITY", "IN_DISTRESS");
+    static final Set<String> PRIORITY_GROUPS = Set.of("LEFT_BEHIND", "MIGRANT", "REGISTERED_POOR",
+            "MINIMUM_ALLOWANCE", "ECONOMIC_HARDSHIP", "DISABLED", "IN_DISTRESS", "LOWER_GRADE");
 
     static final Set<String> PLATFORM_ROLES = Set.of("platform-admin");
     static final Set<String> BUREAU_ROLES = Set.of("bureau-admin", "bureau-inspector");

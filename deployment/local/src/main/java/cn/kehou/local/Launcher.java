@@ -167,6 +167,8 @@ public final class Launcher {
         b.append(" Kehou 课后 is running (ready in ").append(took.toSeconds()).append(" s). Ctrl-C stops everything.\n\n");
         b.append(" Server           http://localhost:").append(SERVER_PORT).append('\n');
         b.append(" Tenants (public) http://localhost:").append(SERVER_PORT).append("/api/public/tenants\n");
+        b.append(" Portals          http://localhost:").append(SERVER_PORT).append("/t/guangdong-yangjiang   ·   http://localhost:")
+                .append(SERVER_PORT).append("/t/xinjiang-urumqi   (any tenant code)\n");
         b.append(" Health           http://localhost:").append(SERVER_PORT).append("/q/health/ready\n");
         b.append(" OpenAPI          http://localhost:").append(SERVER_PORT).append("/q/openapi\n");
         b.append(" Keycloak         ").append(keycloak.baseUrl()).append("/admin  (admin / ")

@@ -57,9 +57,16 @@ public class KeycloakDirectory {
     }
 
     public Optional<String> organizationId(String alias) {
-        // Keycloak searches organizations by name or domain, not alias: filter the list by alias.
-        return realm().organizations().getAll().stream()
-                .filter(o -> alias.equals(o.getAlias())).findFirst().map(OrganizationRepresentation::getId);
+        // Keycloak searches organizations by name or domain, not alias: page through and match the alias.
+        int page = 200;
+        for (int first = 0; ; first += page) {
+            List<OrganizationRepresentation> batch = realm().organizations().list(first, page);
+            Optional<String> id = batch.stream().filter(o -> alias.equals(o.getAlias())).findFirst()
+                    .map(OrganizationRepresentation::getId);
+            if (id.isPresent() || batch.size() < page) {
+                return id;
+            }
+        }
     }
 
     public void deleteOrganization(String id) {

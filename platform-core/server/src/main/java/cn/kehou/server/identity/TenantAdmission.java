@@ -104,8 +104,9 @@ public class TenantAdmission {
         return grants;
     }
 
+    /** The organization claim: the tenant codes the user is a member of (asked for with organization:*). */
     @SuppressWarnings("unchecked")
-    private static Set<String> organizations(JsonWebToken token) {
+    public static Set<String> organizations(JsonWebToken token) {
         Object claim = token.getClaim("organization");
         if (claim instanceof jakarta.json.JsonArray array) {
             return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())

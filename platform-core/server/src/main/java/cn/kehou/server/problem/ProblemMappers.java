@@ -88,6 +88,14 @@ public class ProblemMappers {
         return respond(problem(403, "FORBIDDEN", ProblemMessages.prefersEnglish(headers), uri, null));
     }
 
+    /** Shed load answers at once with 503 and a hint when to retry, instead of queueing into timeouts. */
+    @ServerExceptionMapper
+    public Response overloaded(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e, HttpHeaders headers,
+                               UriInfo uri) {
+        return Response.fromResponse(respond(problem(503, "OVERLOADED", ProblemMessages.prefersEnglish(headers), uri, null)))
+                .header("Retry-After", "2").build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         boolean en = ProblemMessages.prefersEnglish(headers);

@@ -122,6 +122,37 @@ class CrossTenantMatrixTest {
                 .body(json("{'effectiveFrom': '" + java.time.LocalDate.of(2032, 1, 1).plusDays(UNIQUE.incrementAndGet())
                         + "', 'pluginConfig': {}, 'note': 'matrix'}"))
                 .post("/api/t/" + t.tenant + "/policy/versions"));
+        FIXTURES.put("POST /api/t/{tenant}/me/applications", (a, t) -> as(a.parent).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "xt-" + UUID.randomUUID())
+                .body(json("{'child': '" + Enroll.child(t) + "', 'service': '" + Enroll.service(t, "FIRST_COME") + "'}"))
+                .post("/api/t/" + t.tenant + "/me/applications"));
+        FIXTURES.put("GET /api/t/{tenant}/me/applications", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/applications"));
+        FIXTURES.put("POST /api/t/{tenant}/me/applications/{id}/withdraw", (a, t) ->
+                as(a.parent).post("/api/t/" + t.tenant + "/me/applications/" + Enroll.application(t) + "/withdraw"));
+        FIXTURES.put("POST /api/t/{tenant}/me/applications/{id}/accept-offer", (a, t) ->
+                as(a.parent).post("/api/t/" + t.tenant + "/me/applications/" + Enroll.offered(t) + "/accept-offer"));
+        FIXTURES.put("POST /api/t/{tenant}/me/applications/{id}/confirm", (a, t) ->
+                as(a.parent).post("/api/t/" + t.tenant + "/me/applications/" + Enroll.atConfirm(t) + "/confirm"));
+        FIXTURES.put("GET /api/t/{tenant}/me/applications/{id}/agreement", (a, t) ->
+                as(a.parent).get("/api/t/" + t.tenant + "/me/applications/" + Enroll.application(t) + "/agreement"));
+        FIXTURES.put("POST /api/t/{tenant}/me/applications/{id}/signatures", (a, t) -> {
+            String app = Enroll.application(t);
+            io.restassured.path.json.JsonPath doc = as(t.parent).get("/api/t/" + t.tenant + "/me/applications/" + app + "/agreement")
+                    .then().extract().jsonPath();
+            return as(a.parent).contentType(ContentType.JSON)
+                    .body(json("{'documentCode': '" + doc.getString("[0].code") + "', 'textSha256': '" + doc.getString("[0].sha256") + "'}"))
+                    .post("/api/t/" + t.tenant + "/me/applications/" + app + "/signatures");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/applications", (a, t) ->
+                as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/applications"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/applications/{id}/review", (a, t) -> as(a.schoolAdmin)
+                .contentType(ContentType.JSON).body("{\"approve\": true}")
+                .post("/api/t/" + t.tenant + "/schools/" + t.school + "/applications/" + Enroll.application(t) + "/review"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/lottery", (a, t) -> as(a.schoolAdmin)
+                .contentType(ContentType.JSON).body("{\"seed\": 7}")
+                .post("/api/t/" + t.tenant + "/schools/" + t.school + "/services/" + Enroll.service(t, "LOTTERY") + "/lottery"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/services/{service}/lottery", (a, t) -> as(a.schoolAdmin)
+                .get("/api/t/" + t.tenant + "/schools/" + t.school + "/services/" + Enroll.service(t, "LOTTERY") + "/lottery"));
         FIXTURES.put("POST /api/t/{tenant}/tenants", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
                 .body(json("{'code': '" + t.city + "-m" + UUID.randomUUID().toString().substring(0, 6) + "', 'nameZh': '矩阵区',"
                         + " 'nameEn': 'Matrix District', 'kind': 'DISTRICT', 'admin': {'username': 'm"
@@ -129,6 +160,222 @@ class CrossTenantMatrixTest {
                 .post("/api/t/" + t.city + "/tenants"));
         FIXTURES.put("POST /api/t/{tenant}/tenants/{child}/status", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
                 .body("{\"status\": \"ACTIVE\"}").post("/api/t/" + t.city + "/tenants/" + t.tenant + "/status"));
+    }
+
+    // ------------------------------------------------------------------ catalog fixtures
+    // Everything a fixture needs in the target tenant is arranged by the target's own users first;
+    // the call under test is then made by the actor. Names and codes are fresh on every call.
+
+    static String fresh() {
+        return "m" + UNIQUE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    static String sitePath(Side t) {
+        return "/api/t/" + t.tenant + "/schools/" + t.school;
+    }
+
+    /** A term of the next school year (its plan can still be approved before it starts). */
+    static String termOf(Side t) {
+        return as(t.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'name': '矩阵学期 " + fresh() + "', 'startsOn': '2027-09-01', 'endsOn': '2028-01-20'}"))
+                .post(sitePath(t) + "/terms").then().statusCode(201).extract().path("id");
+    }
+
+    static void writePlan(Side t, String term) {
+        as(t.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'organisation': '校长负责', 'content': '作业辅导与阅读', 'times': '放学后', 'venues': '教室',"
+                        + " 'staffing': '本校教师', 'safeguards': '考勤与交接', 'timetable': '周一至周五'}"))
+                .put(sitePath(t) + "/terms/" + term + "/plan").then().statusCode(200);
+    }
+
+    static void filePlan(Side t, String term) {
+        as(t.schoolAdmin).post(sitePath(t) + "/terms/" + term + "/plan/file").then().statusCode(200);
+    }
+
+    static String approvedTerm(Side t) {
+        String term = termOf(t);
+        writePlan(t, term);
+        filePlan(t, term);
+        as(t.bureau).contentType(ContentType.JSON).body("{\"approved\": true}")
+                .post(sitePath(t) + "/terms/" + term + "/plan/review").then().statusCode(200);
+        return term;
+    }
+
+    /** A November service in the target's own after-school window, priced within both regions' rules. */
+    static String serviceOf(Side t, String term, String kind, String start, String end, String providerPart) {
+        return as(t.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'term': '" + term + "', 'kind': '" + kind + "', 'titleZh': '矩阵服务', 'tags': ['READING', 'HOMEWORK'],"
+                        + " 'gradeFrom': 1, 'gradeTo': 6, 'days': ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],"
+                        + " 'start': '" + start + "', 'end': '" + end + "', 'validFrom': '2027-11-01', 'validTo': '2027-11-30',"
+                        + " 'capacity': 40, 'feeFen': 20000, 'feeCostedOn': '2027-06-01', 'venue': '教室'" + providerPart + "}"))
+                .post(sitePath(t) + "/services").then().statusCode(201).extract().path("id");
+    }
+
+    static String basicCare(Side t, String term) {
+        return serviceOf(t, term, "BASIC_CARE", t.dismissal, t.serviceEnd, "");
+    }
+
+    static String vettedStaff(Side t) {
+        String staff = as(t.schoolAdmin).contentType(ContentType.JSON).body(json("{'nameZh': '矩阵老师', 'kind': 'SCHOOL_STAFF'}"))
+                .post(sitePath(t) + "/staff").then().statusCode(201).extract().path("id");
+        as(t.bureau).contentType(ContentType.JSON)
+                .body(json("{'ethicsOk': true, 'recordCheckOk': true, 'healthOk': true, 'qualificationOk': true,"
+                        + " 'validTo': '2029-12-31'}"))
+                .post(sitePath(t) + "/staff/" + staff + "/vetting").then().statusCode(200);
+        return staff;
+    }
+
+    /** A provider new to the registry, registered by the target's bureau. */
+    static String freshProvider(Side t) {
+        String code = fresh();
+        as(t.bureau).contentType(ContentType.JSON)
+                .body(json("{'code': '" + code + "', 'nameZh': '矩阵机构', 'nameEn': 'Matrix Provider', 'licenceNo': 'M-" + code
+                        + "', 'nonAcademic': true}"))
+                .post("/api/t/" + t.tenant + "/providers").then().statusCode(201);
+        return code;
+    }
+
+    static void approve(Side t, String provider) {
+        as(t.bureau).contentType(ContentType.JSON)
+                .body(json("{'scope': ['QUALITY_COURSE'], 'validFrom': '2026-01-01', 'validTo': '2029-12-31'}"))
+                .put("/api/t/" + t.city + "/providers/" + provider + "/approval").then().statusCode(200);
+    }
+
+    /** A provider course in the target school, by a provider the target's city approved. */
+    static String providerCourse(Side t, String term) {
+        String provider = freshProvider(t);
+        String course = as("kehou-admin").contentType(ContentType.JSON)
+                .body(json("{'titleZh': '矩阵科学', 'tags': ['SCIENCE'], 'gradeFrom': 1, 'gradeTo': 9,"
+                        + " 'days': ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'], 'offCampusFen': 200000}"))
+                .post("/api/t/" + t.tenant + "/providers/" + provider + "/courses").then().statusCode(201).extract().path("id");
+        approve(t, provider);
+        return serviceOf(t, term, "QUALITY_COURSE", t.dismissal, t.serviceEnd,
+                ", 'provider': '" + provider + "', 'providerCourse': '" + course + "'");
+    }
+
+    static String noonCare(Side t, String term) {
+        return serviceOf(t, term, "NOON_CARE", "12:00", "14:00", "");
+    }
+
+    static {
+        FIXTURES.put("GET /api/t/{tenant}/providers", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/providers"));
+        FIXTURES.put("POST /api/t/{tenant}/providers", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
+                .body(json("{'code': '" + fresh() + "', 'nameZh': '跨租户机构', 'nameEn': 'Cross', 'licenceNo': 'X-1',"
+                        + " 'nonAcademic': true}"))
+                .post("/api/t/" + t.tenant + "/providers"));
+        FIXTURES.put("GET /api/t/{tenant}/providers/{provider}", (a, t) ->
+                as(a.bureau).get("/api/t/" + t.tenant + "/providers/lingnan-science-studio"));
+        // Only the platform or the provider's own admin adds courses; A's provider admin stands for the other side.
+        FIXTURES.put("POST /api/t/{tenant}/providers/{provider}/courses", (a, t) -> {
+            String provider = freshProvider(t);
+            return as(a == B ? "kehou-admin" : "urumqi-provider-admin").contentType(ContentType.JSON)
+                    .body(json("{'titleZh': '跨租户课程', 'tags': ['ARTS'], 'gradeFrom': 1, 'gradeTo': 6, 'days': ['FRIDAY'],"
+                            + " 'offCampusFen': 150000}"))
+                    .post("/api/t/" + t.tenant + "/providers/" + provider + "/courses");
+        });
+        FIXTURES.put("PUT /api/t/{tenant}/providers/{provider}/approval", (a, t) -> {
+            String provider = freshProvider(t);
+            return as(a.bureau).contentType(ContentType.JSON)
+                    .body(json("{'scope': ['QUALITY_COURSE'], 'validFrom': '2026-01-01', 'validTo': '2029-12-31'}"))
+                    .put("/api/t/" + t.tenant + "/providers/" + provider + "/approval");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/providers/{provider}/approval/status", (a, t) -> {
+            String provider = freshProvider(t);
+            approve(t, provider);
+            return as(a.bureau).contentType(ContentType.JSON)
+                    .body(json("{'status': 'BLACKLISTED', 'reason': '招揽学生', 'on': '2026-11-01'}"))
+                    .post("/api/t/" + t.city + "/providers/" + provider + "/approval/status");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/staff", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/staff"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/staff", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'nameZh': '跨租户志愿者', 'kind': 'VOLUNTEER'}")).post(sitePath(t) + "/staff"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/staff/{staff}/vetting", (a, t) -> {
+            String staff = as(t.schoolAdmin).contentType(ContentType.JSON).body(json("{'nameZh': '待审老师', 'kind': 'RETIRED_TEACHER'}"))
+                    .post(sitePath(t) + "/staff").then().statusCode(201).extract().path("id");
+            return as(a.bureau).contentType(ContentType.JSON)
+                    .body(json("{'ethicsOk': true, 'recordCheckOk': true, 'healthOk': true, 'qualificationOk': true,"
+                            + " 'validTo': '2029-12-31'}"))
+                    .post(sitePath(t) + "/staff/" + staff + "/vetting");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/staff/{staff}/withdraw", (a, t) ->
+                as(a.bureau).contentType(ContentType.JSON).body(json("{'reason': '师德问题'}"))
+                        .post(sitePath(t) + "/staff/" + vettedStaff(t) + "/withdraw"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/terms", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/terms"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/terms", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'name': '跨租户学期 " + fresh() + "', 'startsOn': '2027-09-01', 'endsOn': '2028-01-20',"
+                        + " 'holidays': [{'name': '国庆节', 'from': '2027-10-01', 'to': '2027-10-07'}]}"))
+                .post(sitePath(t) + "/terms"));
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/terms/{term}/plan", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'organisation': '校长负责', 'content': '阅读', 'times': '放学后', 'venues': '教室',"
+                        + " 'staffing': '本校教师', 'safeguards': '考勤', 'timetable': '周一至周五'}"))
+                .put(sitePath(t) + "/terms/" + termOf(t) + "/plan"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/terms/{term}/plan/file", (a, t) -> {
+            String term = termOf(t);
+            writePlan(t, term);
+            return as(a.schoolAdmin).post(sitePath(t) + "/terms/" + term + "/plan/file");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/terms/{term}/plan/review", (a, t) -> {
+            String term = termOf(t);
+            writePlan(t, term);
+            filePlan(t, term);
+            return as(a.bureau).contentType(ContentType.JSON).body("{\"approved\": true}")
+                    .post(sitePath(t) + "/terms/" + term + "/plan/review");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/services", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/services"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services", (a, t) -> {
+            String term = termOf(t);
+            return as(a.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'term': '" + term + "', 'kind': 'BASIC_CARE', 'titleZh': '跨租户托管', 'tags': ['READING'],"
+                            + " 'gradeFrom': 1, 'gradeTo': 6, 'days': ['MONDAY'], 'start': '" + t.dismissal + "', 'end': '"
+                            + t.serviceEnd + "', 'validFrom': '2027-11-01', 'validTo': '2027-11-30', 'capacity': 30,"
+                            + " 'feeFen': 10000, 'feeCostedOn': '2027-06-01', 'venue': '教室'}"))
+                    .post(sitePath(t) + "/services");
+        });
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/services/{service}/staff", (a, t) -> {
+            String service = basicCare(t, termOf(t));
+            String staff = vettedStaff(t);
+            return as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'staff': ['" + staff + "']}"))
+                    .put(sitePath(t) + "/services/" + service + "/staff");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/enrollment-open", (a, t) -> {
+            String service = basicCare(t, approvedTerm(t));
+            as(t.schoolAdmin).contentType(ContentType.JSON).body(json("{'staff': ['" + vettedStaff(t) + "']}"))
+                    .put(sitePath(t) + "/services/" + service + "/staff").then().statusCode(200);
+            return as(a.schoolAdmin).post(sitePath(t) + "/services/" + service + "/enrollment-open");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/bid", (a, t) -> {
+            String service = providerCourse(t, termOf(t));
+            return as(a.bureau).contentType(ContentType.JSON)
+                    .body(json("{'round': '2027年第1轮', 'winningFen': 18000, 'awardedOn': '2027-08-01'}"))
+                    .post(sitePath(t) + "/services/" + service + "/bid");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/recommendations", (a, t) ->
+                as(a.schoolAdmin).get(sitePath(t) + "/recommendations"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/meal-plans", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/meal-plans"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/meal-plans", (a, t) -> {
+            String term = termOf(t);
+            return as(a.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'term': '" + term + "', 'meal': 'LUNCH', 'source': 'SCHOOL_CANTEEN', 'canteenName': '学校食堂',"
+                            + " 'foodLicenceNo': 'JY-0001', 'foodLicenceValidTo': '2030-12-31', 'priceFen': 1200}"))
+                    .post(sitePath(t) + "/meal-plans");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/nap-rooms", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/nap-rooms"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/nap-rooms", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'name': '跨租户午休室 " + fresh() + "', 'kind': 'CLASSROOM', 'capacity': 30, 'rank': 2, 'fireSafe': true}"))
+                .post(sitePath(t) + "/nap-rooms"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/services/{service}/nap-assignments", (a, t) ->
+                as(a.schoolAdmin).get(sitePath(t) + "/services/" + noonCare(t, termOf(t)) + "/nap-assignments"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/nap-assignments", (a, t) -> {
+            String service = noonCare(t, termOf(t));
+            return as(a.schoolAdmin).contentType(ContentType.JSON).body("{\"children\": []}")
+                    .post(sitePath(t) + "/services/" + service + "/nap-assignments");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/facility-openings", (a, t) ->
+                as(a.schoolAdmin).get(sitePath(t) + "/facility-openings"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/facility-openings", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'facility': 'LIBRARY', 'nameZh': '图书馆', 'days': ['SATURDAY'], 'start': '09:00', 'end': '11:30',"
+                        + " 'validFrom': '2027-11-01', 'validTo': '2027-11-30'}"))
+                .post(sitePath(t) + "/facility-openings"));
     }
 
     /** Two parents registered through the public API, one per side, for the link-request fixtures. */
@@ -144,6 +391,148 @@ class CrossTenantMatrixTest {
                     .post("/api/public/t/" + side.tenant + "/parents");
             NEW_PARENT.put(side, phone);
         }
+    }
+
+    /** Enrollment fixtures per side, written directly or through the side's own users. */
+    static final class Enroll {
+        static final Map<String, String> SERVICES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String service(Side side, String allocation) {
+            return SERVICES.computeIfAbsent(side.tenant + allocation, k -> {
+                try {
+                    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+                    boolean lottery = allocation.equals("LOTTERY");
+                    return cn.kehou.server.enrollment.EnrollmentFixtures.service(side.tenant, side.school, 1, allocation, true,
+                            lottery ? today.minusDays(5) : null, lottery ? today.minusDays(1) : null).id().toString();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        static String child(Side side) {
+            try {
+                return cn.kehou.server.enrollment.EnrollmentFixtures.child(side.tenant, side.school, "矩阵" + UNIQUE.incrementAndGet(),
+                        2, side.parent).toString();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A fresh application of the side's parent, at the first review step (a big first-come service). */
+        static String application(Side side) {
+            try {
+                String service = cn.kehou.server.enrollment.EnrollmentFixtures.service(side.tenant, side.school, 5, "FIRST_COME",
+                        true, null, null).id().toString();
+                return as(side.parent).contentType(ContentType.JSON).header("Idempotency-Key", "xt-" + UUID.randomUUID())
+                        .body(json("{'child': '" + child(side) + "', 'service': '" + service + "'}"))
+                        .post("/api/t/" + side.tenant + "/me/applications").then().statusCode(201).extract().path("id");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** An application waiting for the family to accept a freed seat. */
+        static String offered(Side side) {
+            try {
+                String service = cn.kehou.server.enrollment.EnrollmentFixtures.service(side.tenant, side.school, 1, "FIRST_COME",
+                        true, null, null).id().toString();
+                String first = null;
+                String second = null;
+                for (int i = 0; i < 2; i++) {
+                    String id = as(side.parent).contentType(ContentType.JSON).header("Idempotency-Key", "xt-" + UUID.randomUUID())
+                            .body(json("{'child': '" + child(side) + "', 'service': '" + service + "'}"))
+                            .post("/api/t/" + side.tenant + "/me/applications").then().extract().path("id");
+                    if (i == 0) {
+                        first = id;
+                    } else {
+                        second = id;
+                    }
+                }
+                as(side.parent).post("/api/t/" + side.tenant + "/me/applications/" + first + "/withdraw").then().statusCode(200);
+                return second;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** An application the school approved, now waiting for the family's confirmation (000's flow). */
+        static String atConfirm(Side side) {
+            String id = application(side);
+            as(side.schoolAdmin).contentType(ContentType.JSON).body("{\"approve\": true}")
+                    .post("/api/t/" + side.tenant + "/schools/" + side.school + "/applications/" + id + "/review");
+            return id;
+        }
+    }
+
+    // ------------------------------------------------------------------ payments fixtures
+    // A service of the target with its fee published by the target's school admin, and a billed
+    // order of the target's parent (its merchant account at the local gateway simulator set).
+
+    static final class Pay {
+        static cn.kehou.server.payments.PaymentsFixtures.Service service(Side t) {
+            java.time.LocalDate today = cn.kehou.server.payments.PaymentsFixtures.today();
+            try {
+                return cn.kehou.server.payments.PaymentsFixtures.service(t.tenant, t.school, "BASIC_CARE",
+                        java.time.LocalTime.of(16, 30), java.time.LocalTime.of(18, 0), 10000, today.minusMonths(1),
+                        today.minusDays(20), today.plusDays(90));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static cn.kehou.server.payments.PaymentsFixtures.Service published(Side t) {
+            var s = service(t);
+            cn.kehou.server.payments.PaymentsFixtures.publishAll(Tokens.of(t.schoolAdmin), s, 10000);
+            return s;
+        }
+
+        static String order(Side t) {
+            var s = published(t);
+            try {
+                UUID app = cn.kehou.server.payments.PaymentsFixtures.arranged(s, t.parent, "矩阵缴费" + UNIQUE.incrementAndGet());
+                cn.kehou.server.payments.PaymentsFixtures.charge(Tokens.of(t.schoolAdmin), s).then().statusCode(200);
+                cn.kehou.server.payments.PaymentsFixtures.merchant(t.tenant, "matrix-" + t.tenant, "test-merchant-b");
+                return cn.kehou.server.testing.Db.strings("SELECT order_id FROM order_line WHERE application_id = '" + app + "'").get(0);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static java.time.LocalDate nextWeekday() {
+            java.time.LocalDate d = cn.kehou.server.payments.PaymentsFixtures.today().plusDays(1);
+            while (d.getDayOfWeek().getValue() > 5) {
+                d = d.plusDays(1);
+            }
+            return d;
+        }
+    }
+
+    static {
+        FIXTURES.put("GET /api/t/{tenant}/me/orders", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/orders"));
+        FIXTURES.put("GET /api/t/{tenant}/me/orders/{order}", (a, t) ->
+                as(a.parent).get("/api/t/" + t.tenant + "/me/orders/" + Pay.order(t)));
+        FIXTURES.put("POST /api/t/{tenant}/me/orders/{order}/payments", (a, t) ->
+                as(a.parent).post("/api/t/" + t.tenant + "/me/orders/" + Pay.order(t) + "/payments"));
+        FIXTURES.put("PUT /api/t/{tenant}/payments/merchant", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
+                .body(json("{'gateway': 'local-sim', 'merchantId': 'matrix-" + t.tenant + "', 'secretRef': 'test-merchant-b'}"))
+                .put("/api/t/" + t.tenant + "/payments/merchant"));
+        FIXTURES.put("GET /api/t/{tenant}/payments/trial-balance", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/payments/trial-balance"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/fee-publications", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/fee-publications"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/fee-publications", (a, t) -> {
+            var s = Pay.service(t);
+            var channel = cn.kehou.server.payments.PaymentsFixtures.requirements(Tokens.of(t.schoolAdmin), t.tenant, t.school)
+                    .entrySet().iterator().next();
+            return cn.kehou.server.payments.PaymentsFixtures.publish(Tokens.of(a.schoolAdmin), s, channel.getKey(), channel.getValue(),
+                    10000, cn.kehou.server.payments.PaymentsFixtures.today());
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/charges", (a, t) ->
+                cn.kehou.server.payments.PaymentsFixtures.charge(Tokens.of(a.schoolAdmin), Pay.published(t)));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/cancelled-sessions", (a, t) ->
+                as(a.schoolAdmin).contentType(ContentType.JSON)
+                        .body(json("{'date': '" + Pay.nextWeekday() + "', 'reason': '矩阵停课'}"))
+                        .post(sitePath(t) + "/services/" + Pay.service(t).id() + "/cancelled-sessions"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/orders", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/orders"));
     }
 
     @Test

@@ -90,6 +90,101 @@ class RoleMatrixTest {
                 .post("/api/t/" + t + "/schools/" + SCHOOL + "/schedules").statusCode());
     }
 
+    /** Catalog probes: a refusal that comes after the permission check (409/422/400) proves "allowed", nothing saved. */
+    static {
+        String provider = "lingnan-science-studio";
+        PROBE.put("provider.read", (r, t) -> r.get("/api/t/" + t + "/providers").statusCode());
+        // The code is taken (the registry loads it at start): 409 after the permission check.
+        PROBE.put("provider.register", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"code\": \"" + provider + "\", \"nameZh\": \"矩阵机构\", \"nameEn\": \"Matrix\","
+                        + " \"licenceNo\": \"M-1\", \"nonAcademic\": true}")
+                .post("/api/t/" + t + "/providers").statusCode());
+        // An academic-subject course: 422 after the permission (and own-provider) check.
+        PROBE.put("provider.courses", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"titleZh\": \"奥数\", \"tags\": [\"ACADEMIC_SUBJECT\"], \"gradeFrom\": 3, \"gradeTo\": 6,"
+                        + " \"days\": [\"MONDAY\"], \"offCampusFen\": 100000}")
+                .post("/api/t/" + t + "/providers/" + provider + "/courses").statusCode());
+        // Ends before it starts: 400 after the permission check.
+        PROBE.put("provider.vet", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"scope\": [\"QUALITY_COURSE\"], \"validFrom\": \"2031-09-01\", \"validTo\": \"2031-08-01\"}")
+                .put("/api/t/" + t + "/providers/" + provider + "/approval").statusCode());
+        PROBE.put("staff.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/staff").statusCode());
+        // Provider staff without a provider: 400 after the permission check.
+        PROBE.put("staff.register", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"nameZh\": \"矩阵老师\", \"kind\": \"PROVIDER_STAFF\"}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/staff").statusCode());
+        // Vetting that ended before today: 400 after the permission check.
+        PROBE.put("staff.vet", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"ethicsOk\": true, \"recordCheckOk\": true, \"healthOk\": true, \"qualificationOk\": true,"
+                        + " \"validTo\": \"2020-01-01\"}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/staff/" + UUID.randomUUID() + "/vetting").statusCode());
+        PROBE.put("catalog.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/services").statusCode());
+        // A term that ends before it starts: 400 after the permission check.
+        PROBE.put("catalog.manage", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"name\": \"矩阵学期\", \"startsOn\": \"2031-09-01\", \"endsOn\": \"2031-08-01\"}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/terms").statusCode());
+        // Returning a plan without a note: 400 after the permission check.
+        PROBE.put("plan.review", (r, t) -> r.contentType(ContentType.JSON).body("{\"approved\": false}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/terms/" + UUID.randomUUID() + "/plan/review").statusCode());
+    }
+
+    /** A withdrawn application and a first-come service at SCHOOL, made once, for the enrollment probes. */
+    static final java.util.concurrent.atomic.AtomicReference<String[]> ENROLLMENT = new java.util.concurrent.atomic.AtomicReference<>();
+
+    static String[] enrollmentFixture() {
+        return ENROLLMENT.updateAndGet(existing -> {
+            if (existing != null) {
+                return existing;
+            }
+            try {
+                var service = cn.kehou.server.enrollment.EnrollmentFixtures.service(DISTRICT, SCHOOL, 3, "FIRST_COME", true, null, null);
+                UUID child = cn.kehou.server.enrollment.EnrollmentFixtures.child(DISTRICT, SCHOOL, "矩阵孩子", 2, "yj-parent");
+                String app = given().auth().oauth2(Tokens.of("yj-parent")).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", "matrix-" + child)
+                        .body("{\"child\": \"" + child + "\", \"service\": \"" + service.id() + "\"}")
+                        .post("/api/t/" + DISTRICT + "/me/applications").then().statusCode(201).extract().path("id");
+                // Not awaiting review: an allowed reviewer gets 409 after the permission check, nothing changes.
+                try (var c = cn.kehou.server.testing.Db.superuser()) {
+                    cn.kehou.server.enrollment.EnrollmentFixtures.exec(c,
+                            "UPDATE enrollment_application SET status = 'WITHDRAWN', step = 'ARRANGE' WHERE id = ?", UUID.fromString(app));
+                }
+                return new String[] {service.id().toString(), app};
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static {
+        PROBE.put("enrollment.apply", (r, t) -> r.get("/api/t/" + t + "/me/applications").statusCode());
+        PROBE.put("enrollment.queue", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/applications").statusCode());
+        PROBE.put("enrollment.review", (r, t) -> r.contentType(ContentType.JSON).body("{\"approve\": true}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/applications/" + enrollmentFixture()[1] + "/review").statusCode());
+        // A first-come service has no lottery: 409 after the permission check proves "allowed".
+        PROBE.put("enrollment.lottery", (r, t) -> r.contentType(ContentType.JSON).body("{\"seed\": 1}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/services/" + enrollmentFixture()[0] + "/lottery").statusCode());
+    }
+
+    /** Payments probes: a refusal after the permission check (409/422) proves "allowed", nothing saved. */
+    static {
+        // Published in the future: 422 after the permission check.
+        PROBE.put("fees.publish", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"service\": \"" + UUID.randomUUID() + "\", \"channel\": \"矩阵\", \"items\": [\"FEE_AMOUNT\"],"
+                        + " \"feeItem\": \"课后服务费\", \"amountFen\": 0, \"basis\": \"每生每学期\", \"reference\": \"M-1\","
+                        + " \"publishedOn\": \"2031-09-01\", \"approvingAuthority\": \"矩阵\"}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/fee-publications").statusCode());
+        // The fixture service's fee is not published: 409 FEE_NOT_PUBLISHED after the permission check.
+        PROBE.put("payments.manage", (r, t) ->
+                r.post("/api/t/" + t + "/schools/" + SCHOOL + "/services/" + enrollmentFixture()[0] + "/charges").statusCode());
+        PROBE.put("payments.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/orders").statusCode());
+        PROBE.put("payments.audit", (r, t) -> r.get("/api/t/" + t + "/payments/trial-balance").statusCode());
+        // A key reference that names no configured key: 422 after the permission check.
+        PROBE.put("payments.configure", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"gateway\": \"local-sim\", \"merchantId\": \"matrix\", \"secretRef\": \"matrix-no-such-key\"}")
+                .put("/api/t/" + t + "/payments/merchant").statusCode());
+        PROBE.put("orders.pay", (r, t) -> r.get("/api/t/" + t + "/me/orders").statusCode());
+    }
+
     @Test
     void every_role_can_do_exactly_what_the_permission_table_says() throws IOException {
         Map<String, Set<String>> table = permissionTable();

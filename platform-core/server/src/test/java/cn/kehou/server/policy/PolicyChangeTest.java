@@ -85,7 +85,7 @@ class PolicyChangeTest {
 
         given().auth().oauth2(Tokens.of(BUREAU)).when().get("/api/t/jiangxi-nanchang/policy/versions")
                 .then().statusCode(200).body("[1].effectiveFrom", equalTo(CHANGE_DAY)).body("[1].activatedBy", equalTo(BUREAU));
-        assertThat(Db.strings("SELECT detail->'after'->'config'->>'offWorkTime' FROM audit_event WHERE action = 'policy.activate'"))
+        assertThat(Db.strings("SELECT detail->'after'->'config'->>'offWorkTime' FROM audit_event WHERE action = 'policy.activate' AND subject = 'tenant:jiangxi-nanchang'"))
                 .containsExactly("18:00");
     }
 }

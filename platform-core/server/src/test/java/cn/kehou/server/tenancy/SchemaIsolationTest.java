@@ -22,8 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class SchemaIsolationTest {
 
-    /** Platform-wide tables: the tenant tree and the migration history. Nothing tenant-owned. */
-    static final Set<String> GLOBAL = Set.of("tenant", "tenant_closure", "tenant_policy_version", "flyway_schema_history");
+    /**
+     * Platform-wide tables: the tenant tree and the migration history; and the provider registry
+     * (provider, provider_course: one institution serves schools in several tenants, so its licence
+     * and off-campus price list are platform-wide, while each bureau's approval of it is tenant-owned,
+     * in provider_approval). Nothing tenant-owned.
+     */
+    static final Set<String> GLOBAL = Set.of("tenant", "tenant_closure", "tenant_policy_version", "flyway_schema_history",
+            "provider", "provider_course");
 
     @Test
     void every_table_off_the_global_allow_list_is_tenant_keyed_and_forced_under_row_level_security() throws SQLException {

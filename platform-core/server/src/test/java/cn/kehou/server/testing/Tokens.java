@@ -9,7 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Real tokens from the real Keycloak, by a demo user's password (the kehou-cli client). */
 public final class Tokens {
 
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** A token and when it was fetched: the realm's tokens live 300 s, a long suite outlives them. */
+    private record Cached(String token, long fetchedAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() - fetchedAtNanos < java.util.concurrent.TimeUnit.SECONDS.toNanos(200);
+        }
+    }
+
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private Tokens() {
     }
@@ -19,9 +26,10 @@ public final class Tokens {
                 + "/protocol/openid-connect/token";
     }
 
-    /** An access token for a demo user (cached per test JVM: tokens live 5 minutes). */
+    /** An access token for a demo user, reused while it has well over a minute left to live. */
     public static String of(String username) {
-        return CACHE.computeIfAbsent(username, u -> fetch(u, DemoUsers.byUsername(u).password()));
+        return CACHE.compute(username, (u, cached) -> cached != null && cached.fresh() ? cached
+                : new Cached(fetch(u, DemoUsers.byUsername(u).password()), System.nanoTime())).token();
     }
 
     public static String fetch(String username, String password) {

@@ -58,7 +58,7 @@ class DescriptorFilesTest {
     static final Set<String> ROLES = Stream.of(PLATFORM_ROLES, BUREAU_ROLES, SCHOOL_ROLES, PROVIDER_ROLES, Set.of(PARENT))
             .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
-    /** The plugin ids of the five regions in /work/shared/REGIONS.md (seed files 000–004). */
+    /** The plugin ids of the five regions in ../shared/REGIONS.md (seed files 000–004). */
     static final Set<String> REGION_PLUGINS = Set.of(
             "guangdong-yangjiang", "chongqing-jiangbei", "henan", "jiangxi", "xinjiang-urumqi");
 

@@ -65,7 +65,7 @@ public class ScheduleResource {
     @GET
     @Transactional
     public List<ScheduleView> list(@PathParam("school") String schoolCode) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("schedule.read", school.id);
         return ServiceSchedule.<ServiceSchedule>list("schoolId = ?1 order by validFrom, kind", school.id).stream()
                 .map(ScheduleView::of).toList();
@@ -76,7 +76,7 @@ public class ScheduleResource {
     @Transactional
     public Response create(@PathParam("tenant") String tenantCode, @PathParam("school") String schoolCode,
                            @Valid @NotNull NewSchedule body) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("schedule.manage", school.id);
         if (!body.end().isAfter(body.start())) {
             throw new ProblemException(400, "WINDOW_ENDS_BEFORE_START");
@@ -107,8 +107,4 @@ public class ScheduleResource {
         return Response.status(201).entity(ScheduleView.of(s)).build();
     }
 
-    static School school(String code) {
-        return School.<School>find("code", code).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("school", code));
-    }
 }

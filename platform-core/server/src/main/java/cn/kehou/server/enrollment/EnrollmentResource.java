@@ -181,7 +181,7 @@ public class EnrollmentResource {
     @Path("/schools/{school}/applications")
     @Transactional
     public List<ApplicationView> queue(@PathParam("school") String schoolCode) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("enrollment.queue", school.id);
         List<UUID> services = OfferedService.<OfferedService>list("schoolId", school.id).stream().map(s -> s.id).toList();
         if (services.isEmpty()) {
@@ -197,7 +197,7 @@ public class EnrollmentResource {
                                   @PathParam("id") UUID id, @Valid @NotNull Review body) {
         Tenant tenant = tenant(code);
         Application app = QuarkusTransaction.requiringNew().call(() -> {
-            School school = school(schoolCode);
+            School school = School.require(schoolCode);
             caller.requireAtSchool("enrollment.review", school.id);
             Application a = enrollment.find(id);
             OfferedService service = OfferedService.findById(a.serviceId);
@@ -221,7 +221,7 @@ public class EnrollmentResource {
     public Enrollment.LotteryResult draw(@PathParam("tenant") String code, @PathParam("school") String schoolCode,
                                          @PathParam("service") UUID serviceId, @Valid @NotNull Draw body) {
         QuarkusTransaction.requiringNew().run(() -> {
-            School school = school(schoolCode);
+            School school = School.require(schoolCode);
             caller.requireAtSchool("enrollment.lottery", school.id);
             OfferedService.<OfferedService>findByIdOptional(serviceId).filter(s -> s.schoolId.equals(school.id))
                     .orElseThrow(() -> ProblemException.notFound("service", serviceId.toString()));
@@ -234,7 +234,7 @@ public class EnrollmentResource {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> draws(@PathParam("school") String schoolCode, @PathParam("service") UUID serviceId) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("enrollment.queue", school.id);
         List<Object[]> rows = em.createNativeQuery("SELECT l.id, l.seed, l.run_by, l.run_at, l.result::text FROM lottery_run l"
                         + " JOIN school_service s ON s.tenant_id = l.tenant_id AND s.id = l.service_id"
@@ -268,8 +268,4 @@ public class EnrollmentResource {
         return QuarkusTransaction.joiningExisting().call(() -> Tenant.byCode(code).orElseThrow());
     }
 
-    private static School school(String code) {
-        return School.<School>find("code", code).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("school", code));
-    }
 }

@@ -76,8 +76,7 @@ public class GuardianResource {
     @Transactional
     public Response requestLink(@Valid @NotNull LinkRequest body) {
         caller.require("me.children");
-        School school = School.<School>find("code", body.school()).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("school", body.school()));
+        School school = School.require(body.school());
         Child child = Child.<Child>find("schoolId = ?1 and nameZh = ?2 and grade = ?3 and className = ?4",
                         school.id, body.childName().strip(), body.grade(), body.className().strip())
                 .firstResultOptional()

@@ -39,7 +39,7 @@ public class GuardianReviewResource {
     @Path("/children")
     @Transactional
     public List<ChildRow> children(@PathParam("school") String schoolCode) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("child.list", school.id);
         return Child.<Child>list("schoolId = ?1 order by grade, className, nameZh", school.id).stream()
                 .map(c -> new ChildRow(c.id, c.nameZh, c.grade, c.className, c.dayStudent)).toList();
@@ -49,7 +49,7 @@ public class GuardianReviewResource {
     @Path("/guardianships")
     @Transactional
     public List<PendingLink> pending(@PathParam("school") String schoolCode) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("guardianship.review", school.id);
         return Guardianship.<Guardianship>list("status", Guardianship.Status.REQUESTED).stream()
                 .map(g -> new Object[] {g, Child.<Child>findById(g.childId)})
@@ -76,7 +76,7 @@ public class GuardianReviewResource {
     }
 
     private Map<String, Object> decide(String schoolCode, UUID id, Guardianship.Status outcome) {
-        School school = school(schoolCode);
+        School school = School.require(schoolCode);
         caller.requireAtSchool("guardianship.review", school.id);
         Guardianship g = Guardianship.<Guardianship>findByIdOptional(id)
                 .filter(x -> Child.<Child>findById(x.childId).schoolId.equals(school.id))
@@ -92,8 +92,4 @@ public class GuardianReviewResource {
         return Map.of("id", id, "status", g.status);
     }
 
-    private static School school(String code) {
-        return School.<School>find("code", code).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("school", code));
-    }
 }

@@ -79,7 +79,7 @@ public class PolicyResource {
         if (!r.ready()) {
             throw new ProblemException(503, "TENANT_NOT_READY", tenant.code, r.problem());
         }
-        School school = schoolCode == null ? null : school(schoolCode);
+        School school = schoolCode == null ? null : School.require(schoolCode);
         PolicyContext ctx = policies.context(r, school, day);
         Map<ServiceKind, WindowRules> windows = new LinkedHashMap<>();
         if (policies.implementsPoint(r, ServiceWindowPolicy.class)) {
@@ -107,15 +107,11 @@ public class PolicyResource {
             throw new ProblemException(400, "WINDOW_ENDS_BEFORE_START");
         }
         Tenant tenant = Tenant.byCode(code).orElseThrow();
-        School school = school(body.school());
+        School school = School.require(body.school());
         caller.requireAtSchool("policy.read", school.id);
         Set<DayOfWeek> days = body.days() == null || body.days().isEmpty() ? EnumSet.allOf(DayOfWeek.class) : body.days();
         return scheduleCheck.check(policies.timeline(tenant, null), school, new ServiceSession(body.kind(), body.start(), body.end()),
                 days, body.from(), body.to());
     }
 
-    private static School school(String code) {
-        return School.<School>find("code", code).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("school", code));
-    }
 }

@@ -54,4 +54,13 @@ public class School extends PanacheEntityBase {
     public int periodMinutes;
 
     public enum SchoolLevel { PRIMARY, JUNIOR, NINE_YEAR }
+
+    /**
+     * The school with {@code code} that the request can see (its tenant's, or a bureau's
+     * descendants'), or a 404 problem: row-level security decides visibility, not this query.
+     */
+    public static School require(String code) {
+        return School.<School>find("code", code).firstResultOptional()
+                .orElseThrow(() -> cn.kehou.server.problem.ProblemException.notFound("school", code));
+    }
 }

@@ -1,5 +1,6 @@
 package cn.kehou.server.payments;
 
+import cn.kehou.server.observability.OperationsMetrics;
 import cn.kehou.server.problem.ProblemException;
 import cn.kehou.server.tenancy.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +35,10 @@ public class GatewayNotifications {
     AsTenant asTenant;
     @Inject
     EntityManager em;
+    @Inject
+    OperationsMetrics metrics;
+    @Inject
+    java.time.Clock clock;
 
     public enum Verdict { APPLIED, DUPLICATE, REJECTED }
 
@@ -95,6 +101,9 @@ public class GatewayNotifications {
                 outcome = e.type() == PaymentGateway.Event.Type.PAYMENT_SUCCEEDED
                         ? payments.capture(p, e.transactionId(), "NOTIFICATION")
                         : payments.fail(p, "the family's payment failed", "NOTIFICATION");
+                if (outcome == Payments.Outcome.APPLIED && p.createdAt != null) {
+                    metrics.notificationApplied(tenant.code, Duration.between(p.createdAt.toInstant(), clock.instant()));
+                }
             }
             default -> {
                 PaymentRefund r = refund(gatewayId, e.outRefundNo());

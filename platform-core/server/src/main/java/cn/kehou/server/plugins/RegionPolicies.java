@@ -8,6 +8,7 @@ import cn.kehou.plugin.api.RegionDescriptor;
 import cn.kehou.plugin.api.SchoolLevel;
 import cn.kehou.plugin.api.SchoolProfile;
 import cn.kehou.server.problem.Problem;
+import cn.kehou.server.observability.OperationsMetrics;
 import cn.kehou.server.problem.ProblemException;
 import cn.kehou.server.tenancy.School;
 import cn.kehou.server.tenancy.Tenant;
@@ -42,6 +43,8 @@ public class RegionPolicies {
     TenantTree tree;
     @Inject
     Clock clock;
+    @Inject
+    OperationsMetrics metrics;
 
     /** One config value and the tenant that set it ("default" for the seed's value). */
     public record ConfigValue(String value, String source) {
@@ -217,9 +220,11 @@ public class RegionPolicies {
         try {
             answer = question.apply(extension);
         } catch (RuntimeException e) {
+            metrics.pluginFailed(r.tenantCode(), r.pluginId());
             throw new ProblemException(500, "PLUGIN_FAILED", r.pluginId(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (answer == null) {
+            metrics.pluginFailed(r.tenantCode(), r.pluginId());
             throw new ProblemException(500, "PLUGIN_FAILED", r.pluginId(), point.getSimpleName() + " returned nothing");
         }
         return answer;

@@ -1,9 +1,11 @@
 package cn.kehou.server.problem;
 
+import cn.kehou.server.observability.OperationsMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +29,9 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    OperationsMetrics metrics;
 
     @ServerExceptionMapper
     public Response refusal(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -92,6 +97,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response overloaded(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e, HttpHeaders headers,
                                UriInfo uri) {
+        metrics.shed();
         return Response.fromResponse(respond(problem(503, "OVERLOADED", ProblemMessages.prefersEnglish(headers), uri, null)))
                 .header("Retry-After", "2").build();
     }

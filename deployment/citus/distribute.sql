@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS citus;
 DO $$
 DECLARE
     -- Platform-wide tables (no tenant_id): the same list as SchemaIsolationTest.GLOBAL.
-    reference_tables text[] := ARRAY['tenant', 'tenant_closure', 'tenant_policy_version', 'provider', 'provider_course'];
+    reference_tables text[] := ARRAY['tenant', 'tenant_closure', 'tenant_policy_version', 'provider', 'provider_course', 'job_run'];
     anchor text;
     t text;
     progress boolean;

@@ -1,5 +1,6 @@
 package cn.kehou.server.catalog;
 
+import java.time.Duration;
 import cn.kehou.server.jobs.SingleRun;
 import cn.kehou.server.tenancy.AuditLog;
 import cn.kehou.server.tenancy.Tenant;
@@ -52,6 +53,9 @@ public class StaffVetting {
      */
     @Scheduled(cron = "0 10 0 * * ?", timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void unassignLapsedEverywhere() {
+        if (!singleRun.claim("staff-vetting-lapse", clock.instant(), Duration.ofDays(1))) {
+            return; // another instance has today's run
+        }
         LocalDate today = LocalDate.now(clock);
         Integer total = singleRun.ifFree("staff-vetting-lapse", () -> {
             int sum = 0;

@@ -1,5 +1,6 @@
 package cn.kehou.server.enrollment;
 
+import java.time.Duration;
 import cn.kehou.server.jobs.SingleRun;
 import cn.kehou.server.tenancy.Tenant;
 import cn.kehou.server.tenancy.TenantScope;
@@ -27,7 +28,10 @@ public class OfferExpiry {
 
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
-        expireAt(OffsetDateTime.now(clock));
+        // Every instance ticks; the first to claim this minute runs it.
+        if (singleRun.claim("enrollment-offer-expiry", clock.instant(), Duration.ofMinutes(1))) {
+            expireAt(OffsetDateTime.now(clock));
+        }
     }
 
     /** @return offers expired, across all tenants. */

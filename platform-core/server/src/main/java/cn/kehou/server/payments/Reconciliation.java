@@ -56,12 +56,18 @@ public class Reconciliation {
         }
     }
 
+    @ConfigProperty(name = "kehou.payments.reconcile-every", defaultValue = "60s")
+    Duration reconcileEvery;
+
     static final Summary NOTHING = new Summary(0, 0, 0, 0);
 
     @Scheduled(every = "${kehou.payments.reconcile-every:60s}", delayed = "40s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
-        reconcile(OffsetDateTime.now(clock));
+        // Every instance ticks; the first to claim this period runs it.
+        if (singleRun.claim("payments-reconciliation", clock.instant(), reconcileEvery)) {
+            reconcile(OffsetDateTime.now(clock));
+        }
     }
 
     /** One run as of {@code now} (tests pass a later time); null-safe when another instance runs it. */

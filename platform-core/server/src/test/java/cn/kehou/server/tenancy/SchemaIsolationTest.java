@@ -29,7 +29,7 @@ class SchemaIsolationTest {
      * in provider_approval). Nothing tenant-owned.
      */
     static final Set<String> GLOBAL = Set.of("tenant", "tenant_closure", "tenant_policy_version", "flyway_schema_history",
-            "provider", "provider_course");
+            "provider", "provider_course", "job_run");
 
     @Test
     void every_table_off_the_global_allow_list_is_tenant_keyed_and_forced_under_row_level_security() throws SQLException {

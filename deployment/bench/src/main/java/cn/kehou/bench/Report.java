@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 public record Report(Settings settings, String run, double stackSeconds, double prepareSeconds, double tokenSeconds,
                      Baseline.Result oneRow, Baseline.Result manyRows, List<Rush.Outcome> phases, Rush.Outcome hot,
                      Rush.Outcome spread, Rush.Outcome overload, double overloadRate, OptionalLong peakRssKiB, Checks checks,
-                     Path file) {
+                     String loadAtStart, String loadAtEnd, Path file) {
 
     /** Targets of issue 10 on two cores; reported, never asserted. */
     static final double HOT_TARGET = 0.50;
@@ -92,7 +92,8 @@ public record Report(Settings settings, String run, double stackSeconds, double 
         b.append(String.format("  stored but not answered   %d%n", checks.unanswered()));
         b.append(String.format("  hot course                %d of %d seats taken, %d waitlisted%n", checks.hotSeatsTaken(),
                 settings.hotSeats(), checks.hotWaitlisted()));
-        b.append("\nThe load generator shares the machine with the server, PostgreSQL and Keycloak.\n");
+        b.append(String.format("%nThe load generator shares the machine with the server, PostgreSQL and Keycloak."
+                + "%nLoad average (1 / 5 / 15 min): %s before the baseline, %s after the overload.%n", loadAtStart, loadAtEnd));
         return b.toString();
     }
 

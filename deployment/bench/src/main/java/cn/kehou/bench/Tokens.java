@@ -9,19 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Each parent's own access token from the real Keycloak, fetched again before it could expire mid-phase. */
 final class Tokens {
 
-    /** The realm's tokens live 300 s; a phase starts only with tokens younger than this. */
-    private static final Duration FRESH = Duration.ofSeconds(120);
-
     private final KeycloakRealm realm;
     private final List<String> usernames;
     private final String password;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Duration fresh;
     private long fetchedAt;
 
-    Tokens(KeycloakRealm realm, List<String> usernames, String password) {
+    /** @param fresh a phase starts only with tokens younger than this (well inside the realm's token lifespan) */
+    Tokens(KeycloakRealm realm, List<String> usernames, String password, Duration fresh) {
         this.realm = realm;
         this.usernames = usernames;
         this.password = password;
+        this.fresh = fresh;
     }
 
     String of(String username) {
@@ -30,7 +30,7 @@ final class Tokens {
 
     /** Fetches every token if none are there or they are getting old; returns the seconds it took. */
     double ensureFresh() throws Exception {
-        if (!tokens.isEmpty() && System.nanoTime() - fetchedAt < FRESH.toNanos()) {
+        if (!tokens.isEmpty() && System.nanoTime() - fetchedAt < fresh.toNanos()) {
             return 0;
         }
         long start = System.nanoTime();

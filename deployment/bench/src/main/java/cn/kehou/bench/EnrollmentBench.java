@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Issue 10's registration rush, measured: PostgreSQL's own conditional UPDATE first (one row, then
@@ -78,52 +79,30 @@ public final class EnrollmentBench {
 
             Rush rush = new Rush(stack.serverUrl());
             List<Rush.Outcome> phases = new ArrayList<>();
+            int n = parents.size();
+            List<UUID> courses = data.courses;
             // The server just started: its first requests also compile the code they run.
-            tokens.ensureFresh();
-            List<Rush.Apply> warmUp = new ArrayList<>();
-            for (int i = 0; i < parents.size(); i++) {
-                BenchData.Parent p = parents.get(i);
-                warmUp.add(new Rush.Apply(tokens.of(p.username()), p.child(), data.warmUpCourse, "bench-" + run + "-w-" + i));
-            }
-            say("warm-up: " + warmUp.size() + " applications to a course of their own …");
-            phases.add(rush.closed("warm-up", warmUp, settings.concurrency()));
+            say("warm-up: " + n + " applications to a course of their own …");
+            phases.add(rush.closed("warm-up", applies(n, parents, tokens, run + "-w", r -> data.warmUpCourse),
+                    settings.concurrency()));
 
-            tokens.ensureFresh();
-            List<Rush.Apply> hot = new ArrayList<>();
-            for (int i = 0; i < parents.size(); i++) {
-                BenchData.Parent p = parents.get(i);
-                hot.add(new Rush.Apply(tokens.of(p.username()), p.child(), data.hotCourse, "bench-" + run + "-a-" + i));
-            }
-            say("(a) " + hot.size() + " parents rush the hot course …");
-            Rush.Outcome a = rush.closed("(a) hot course", hot, settings.concurrency());
+            say("(a) " + n + " parents rush the hot course …");
+            Rush.Outcome a = rush.closed("(a) hot course", applies(n, parents, tokens, run + "-a", r -> data.hotCourse),
+                    settings.concurrency());
             phases.add(a);
 
-            tokens.ensureFresh();
-            List<Rush.Apply> spread = new ArrayList<>();
-            for (int i = 0; i < parents.size(); i++) {
-                BenchData.Parent p = parents.get(i);
-                spread.add(new Rush.Apply(tokens.of(p.username()), p.child(), data.courses.get(i % data.courses.size()),
-                        "bench-" + run + "-b-" + i));
-            }
-            say("(b) " + spread.size() + " parents over " + data.courses.size() + " courses …");
-            Rush.Outcome b = rush.closed("(b) spread", spread, settings.concurrency());
+            say("(b) " + n + " parents over " + courses.size() + " courses …");
+            Rush.Outcome b = rush.closed("(b) spread", applies(n, parents, tokens, run + "-b", r -> courses.get(r % courses.size())),
+                    settings.concurrency());
             phases.add(b);
 
-            // Overload: each request a child and a course it has not applied to yet (r-th round: the next course).
-            tokens.ensureFresh();
+            // Each overload request is a child and a course it has not applied to yet: round k, the k-th next course.
             double rate = settings.overloadFactor() * b.perSecond();
-            long wanted = Math.round(rate * settings.overloadSeconds());
-            long distinct = (long) parents.size() * (data.courses.size() - 1);
-            List<Rush.Apply> overload = new ArrayList<>();
-            for (int r = 0; r < Math.min(wanted, distinct); r++) {
-                int i = r % parents.size();
-                BenchData.Parent p = parents.get(i);
-                UUID course = data.courses.get((i + 1 + r / parents.size()) % data.courses.size());
-                overload.add(new Rush.Apply(tokens.of(p.username()), p.child(), course, "bench-" + run + "-o-" + r));
-            }
-            say(String.format("overload: %d applications offered at %.0f/s (%.1f× phase b) …", overload.size(), rate,
+            int count = (int) Math.min(Math.round(rate * settings.overloadSeconds()), (long) n * (courses.size() - 1));
+            say(String.format("overload: %d applications offered at %.0f/s (%.1f× phase b) …", count, rate,
                     settings.overloadFactor()));
-            Rush.Outcome o = rush.open("overload", overload, rate);
+            Rush.Outcome o = rush.open("overload", applies(count, parents, tokens, run + "-o",
+                    r -> courses.get((r % n + 1 + r / n) % courses.size())), rate);
             phases.add(o);
             var peakRss = stack.peakRssKiB();
             String loadAtEnd = loadAverage();
@@ -138,6 +117,18 @@ public final class EnrollmentBench {
             Files.writeString(report.file(), report.text());
             return report;
         }
+    }
+
+    /** {@code count} applications, the r-th by parent r mod n for {@code course.apply(r)}, with fresh tokens. */
+    private static List<Rush.Apply> applies(int count, List<BenchData.Parent> parents, Tokens tokens, String keys,
+                                            IntFunction<UUID> course) throws Exception {
+        tokens.ensureFresh();
+        List<Rush.Apply> applies = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            BenchData.Parent p = parents.get(r % parents.size());
+            applies.add(new Rush.Apply(tokens.of(p.username()), p.child(), course.apply(r), "bench-" + keys + "-" + r));
+        }
+        return applies;
     }
 
     /** What the database says after the rush: overbooked courses, and accepted applications it does not have. */

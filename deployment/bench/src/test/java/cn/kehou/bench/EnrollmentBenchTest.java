@@ -18,6 +18,7 @@ class EnrollmentBenchTest {
     void a_small_rush_overbooks_nothing_loses_nothing_and_reports() throws Exception {
         Path root = Path.of(System.getProperty("kehou.root", "../..")).toAbsolutePath().normalize();
         Path output = Path.of(System.getProperty("bench.output", "target"));
+        // 60 parents, 20 courses, hot course 30 seats, 30 per course, 16 in flight, 2 s baselines, 3× for 2 s, own stack.
         Settings small = new Settings(root, output, 60, 20, 30, 30, 16, 2, 3, 2, false, null, null, 0);
 
         Report report = EnrollmentBench.run(small);

@@ -83,17 +83,17 @@ public final class EnrollmentBench {
             List<UUID> courses = data.courses;
             // The server just started: its first requests also compile the code they run.
             say("warm-up: " + n + " applications to a course of their own …");
-            phases.add(rush.closed("warm-up", applies(n, parents, tokens, run + "-w", r -> data.warmUpCourse),
-                    settings.concurrency()));
+            List<Rush.Apply> warmUp = applies(n, parents, tokens, run + "-w", r -> data.warmUpCourse);
+            phases.add(measured(stack, () -> rush.closed("warm-up", warmUp, settings.concurrency())));
 
             say("(a) " + n + " parents rush the hot course …");
-            Rush.Outcome a = rush.closed("(a) hot course", applies(n, parents, tokens, run + "-a", r -> data.hotCourse),
-                    settings.concurrency());
+            List<Rush.Apply> hot = applies(n, parents, tokens, run + "-a", r -> data.hotCourse);
+            Rush.Outcome a = measured(stack, () -> rush.closed("(a) hot course", hot, settings.concurrency()));
             phases.add(a);
 
             say("(b) " + n + " parents over " + courses.size() + " courses …");
-            Rush.Outcome b = rush.closed("(b) spread", applies(n, parents, tokens, run + "-b", r -> courses.get(r % courses.size())),
-                    settings.concurrency());
+            List<Rush.Apply> spread = applies(n, parents, tokens, run + "-b", r -> courses.get(r % courses.size()));
+            Rush.Outcome b = measured(stack, () -> rush.closed("(b) spread", spread, settings.concurrency()));
             phases.add(b);
 
             // Each overload request is a child and a course it has not applied to yet: round k, the k-th next course.
@@ -101,8 +101,9 @@ public final class EnrollmentBench {
             int count = (int) Math.min(Math.round(rate * settings.overloadSeconds()), (long) n * (courses.size() - 1));
             say(String.format("overload: %d applications offered at %.0f/s (%.1f× phase b) …", count, rate,
                     settings.overloadFactor()));
-            Rush.Outcome o = rush.open("overload", applies(count, parents, tokens, run + "-o",
-                    r -> courses.get((r % n + 1 + r / n) % courses.size())), rate);
+            List<Rush.Apply> overload = applies(count, parents, tokens, run + "-o",
+                    r -> courses.get((r % n + 1 + r / n) % courses.size()));
+            Rush.Outcome o = measured(stack, () -> rush.open("overload", overload, rate));
             phases.add(o);
             var peakRss = stack.peakRssKiB();
             String loadAtEnd = loadAverage();
@@ -117,6 +118,17 @@ public final class EnrollmentBench {
             Files.writeString(report.file(), report.text());
             return report;
         }
+    }
+
+    /** Runs a phase and notes the server's CPU time per request for it. */
+    private static Rush.Outcome measured(Stack stack, java.util.concurrent.Callable<Rush.Outcome> phase) throws Exception {
+        var before = stack.serverCpu();
+        Rush.Outcome outcome = phase.call();
+        var after = stack.serverCpu();
+        if (before.isPresent() && after.isPresent()) {
+            outcome.serverCpuMillis = after.get().minus(before.get()).toNanos() / 1e6 / outcome.requests;
+        }
+        return outcome;
     }
 
     /** {@code count} applications, the r-th by parent r mod n for {@code course.apply(r)}, with fresh tokens. */

@@ -15,18 +15,6 @@ final class Latencies {
         values[size++] = nanos;
     }
 
-    synchronized void addAll(Latencies other) {
-        long[] theirs;
-        int n;
-        synchronized (other) {
-            theirs = other.values;
-            n = other.size;
-        }
-        for (int i = 0; i < n; i++) {
-            add(theirs[i]);
-        }
-    }
-
     synchronized int count() {
         return size;
     }

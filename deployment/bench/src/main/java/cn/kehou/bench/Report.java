@@ -60,7 +60,8 @@ public record Report(Settings settings, String run, double stackSeconds, double 
         }
         b.append("\nEnrollment over HTTP (POST /api/t/{tenant}/me/applications, each parent's own token)\n");
         for (Rush.Outcome p : phases) {
-            b.append(String.format("  %-18s %9.1f /s   2xx %s   answers %s%s%s%n", p.name, p.perSecond(), p.accepted.summary(),
+            b.append(String.format("  %-18s %9.1f /s   2xx %s   server CPU %s   answers %s%s%s%n", p.name, p.perSecond(),
+                    p.accepted.summary(), Double.isNaN(p.serverCpuMillis) ? "?" : String.format("%.1f ms/request", p.serverCpuMillis),
                     p.statuses, p.retries.get() > 0 ? "   shed and retried " + p.retries.get() : "",
                     p.failures.get() > 0 ? "   client failures " + p.failures.get() + " (" + p.firstFailure + ")" : ""));
         }
@@ -70,6 +71,12 @@ public record Report(Settings settings, String run, double stackSeconds, double 
         b.append(String.format("  (b) spread      %5.1f %% of the %s baseline  target ≥ %.0f %%  %s%n", 100 * spreadRatio(),
                 manyRows.name(), 100 * SPREAD_TARGET, met(spreadRatio() >= SPREAD_TARGET)));
 
+        if (!Double.isNaN(spread.serverCpuMillis)) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            b.append(String.format("  (b) cost the server %.1f ms of CPU per application: %d cores alone would serve at most"
+                    + " ≈ %.0f /s, before PostgreSQL and the load generator take their share%n", spread.serverCpuMillis, cores,
+                    cores * 1000 / spread.serverCpuMillis));
+        }
         b.append(String.format("%nOverload: %d applications offered at %.0f /s (%.1f× phase b's rate) for %.1f s, no retries%n",
                 overload.requests, overloadRate, settings.overloadFactor(), overload.seconds));
         b.append(String.format("  accepted %d (%s)%n", overload.accepted.count(), overload.accepted.summary()));

@@ -51,6 +51,8 @@ final class Rush {
         volatile String firstFailure;
         int requests;
         double seconds;
+        /** The server's CPU time for this phase per request, in ms; NaN where unknown. */
+        double serverCpuMillis = Double.NaN;
 
         Outcome(String name) {
             this.name = name;

@@ -93,6 +93,11 @@ final class Stack implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgresPort + "/" + LocalPostgres.DATABASE;
     }
 
+    /** CPU time the server JVM has used so far: unlike latency, barely moved by other work on the machine. */
+    Optional<java.time.Duration> serverCpu() {
+        return server.flatMap(p -> p.info().totalCpuDuration());
+    }
+
     /** The server JVM's peak resident set (VmHWM), in KiB; empty where /proc or the process is not there. */
     OptionalLong peakRssKiB() {
         if (server.isEmpty()) {

@@ -31,10 +31,15 @@ public final class EnrollmentBench {
     private EnrollmentBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Report report = run(Settings.fromSystemProperties());
-        System.out.println(report.text());
-        System.out.println("[bench] report written to " + report.file());
+    public static void main(String[] args) {
+        try {
+            Report report = run(Settings.fromSystemProperties());
+            System.out.println(report.text());
+            System.out.println("[bench] report written to " + report.file());
+        } catch (Exception e) {
+            System.err.println("[bench] could not run: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     public static Report run(Settings settings) throws Exception {

@@ -109,17 +109,20 @@ final class Rush {
                         Apply a = applies.get(i);
                         for (int attempt = 0; ; attempt++) {
                             long start = System.nanoTime();
-                            HttpResponse<String> r = http.send(request(a), HttpResponse.BodyHandlers.ofString());
-                            record(outcome, a, r, System.nanoTime() - start);
-                            if (!isShed(r.statusCode()) || attempt >= 50) {
+                            try {
+                                HttpResponse<String> r = http.send(request(a), HttpResponse.BodyHandlers.ofString());
+                                record(outcome, a, r, System.nanoTime() - start);
+                                if (!isShed(r.statusCode()) || attempt >= 50) {
+                                    break;
+                                }
+                            } catch (IOException e) {
+                                outcome.fail(e);
                                 break;
                             }
                             outcome.retries.incrementAndGet();
                             Thread.sleep(100);
                         }
                     }
-                } catch (IOException e) {
-                    outcome.fail(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

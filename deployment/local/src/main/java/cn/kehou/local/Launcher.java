@@ -27,31 +27,55 @@ import java.util.Map;
  * real Keycloak with the Kehou realm, and the Kehou server's packaged fast-jar with the regional
  * plugins and demo data. Prints URLs and demo logins; Ctrl-C or SIGTERM stops everything it started.
  */
-public final class Launcher {
+public final class Launcher implements AutoCloseable {
 
-    private static final int SERVER_PORT = Integer.getInteger("kehou.port", 8080);
-    private static final int KEYCLOAK_PORT = Integer.getInteger("kehou.keycloak.port", 8180);
-    private static final int KEYCLOAK_MANAGEMENT_PORT = Integer.getInteger("kehou.keycloak.management-port", 9180);
-    private static final int POSTGRES_PORT = Integer.getInteger("kehou.postgres.port", 5433);
+    /** The four ports the stack listens on. */
+    public record Ports(int server, int keycloak, int keycloakManagement, int postgres) {
+
+        /** The run command's ports: 8080, 8180, 9180 and 5433 unless -Dkehou.port etc. say otherwise. */
+        public static Ports fromSystemProperties() {
+            return new Ports(Integer.getInteger("kehou.port", 8080), Integer.getInteger("kehou.keycloak.port", 8180),
+                    Integer.getInteger("kehou.keycloak.management-port", 9180), Integer.getInteger("kehou.postgres.port", 5433));
+        }
+
+        /** Four ports free right now, for a stack next to a running one (tests, the benchmark). */
+        public static Ports free() throws IOException {
+            return new Ports(freePort(), freePort(), freePort(), freePort());
+        }
+    }
 
     private final Path root;
     private final Path state;
+    private final Ports ports;
+    private final ProcessBuilder.Redirect serverOutput;
     private volatile LocalPostgres postgres;
     private volatile LocalKeycloak keycloak;
     private volatile Process server;
 
-    private Launcher(Path root) {
+    /**
+     * A stack not started yet.
+     *
+     * @param root         the repository (the packaged server and the plugin jars are found there)
+     * @param state        where PostgreSQL, Keycloak and the plugin copies keep their data
+     * @param serverOutput where the server's log goes (the run command: this terminal)
+     */
+    public Launcher(Path root, Path state, Ports ports, ProcessBuilder.Redirect serverOutput) {
         this.root = root;
-        // Tests point kehou.state elsewhere so they never touch a developer's local data.
-        this.state = Path.of(System.getProperty("kehou.state", root.resolve(".kehou").toString()));
+        this.state = state;
+        this.ports = ports;
+        this.serverOutput = serverOutput;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("kehou.root", ".")).toAbsolutePath().normalize();
-        Launcher launcher = new Launcher(root);
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "kehou-stop"));
+        // Tests point kehou.state elsewhere so they never touch a developer's local data.
+        Path state = Path.of(System.getProperty("kehou.state", root.resolve(".kehou").toString()));
+        Launcher launcher = new Launcher(root, state, Ports.fromSystemProperties(), ProcessBuilder.Redirect.INHERIT);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "kehou-stop"));
+        Instant begun = Instant.now();
         try {
             launcher.start();
+            launcher.printBanner(Duration.between(begun, Instant.now()));
         } catch (Exception e) {
             System.err.println("\n[kehou] could not start: " + e.getMessage());
             System.exit(1);
@@ -61,19 +85,19 @@ public final class Launcher {
         System.exit(exit == 0 ? 0 : 1);
     }
 
-    private void start() throws Exception {
-        Instant begun = Instant.now();
-        for (int port : List.of(SERVER_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, POSTGRES_PORT)) {
+    /** Starts PostgreSQL, Keycloak and the server; returns once the server is ready. */
+    public void start() throws Exception {
+        for (int port : List.of(ports.server(), ports.keycloak(), ports.keycloakManagement(), ports.postgres())) {
             requireFree(port);
         }
         Path serverJar = root.resolve("platform-core/server/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(serverJar)) {
             throw new IOException("no server build at " + root.relativize(serverJar) + ": run ./mvnw package -Prun");
         }
-        say("starting Keycloak on :" + KEYCLOAK_PORT + " and PostgreSQL on :" + POSTGRES_PORT + " …");
+        say("starting Keycloak on :" + ports.keycloak() + " and PostgreSQL on :" + ports.postgres() + " …");
         Path keycloakHome = LocalKeycloak.homeIn(root.resolve(".kehou/keycloak"));
-        keycloak = LocalKeycloak.start(keycloakHome, state.resolve("keycloak-data"), KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT);
-        postgres = LocalPostgres.start(state.resolve("pgdata"), POSTGRES_PORT);
+        keycloak = LocalKeycloak.start(keycloakHome, state.resolve("keycloak-data"), ports.keycloak(), ports.keycloakManagement());
+        postgres = LocalPostgres.start(state.resolve("pgdata"), ports.postgres());
         say("PostgreSQL ready: " + postgres.jdbcUrl());
         keycloak.awaitReady(Duration.ofMinutes(3));
         say("Keycloak ready: " + keycloak.realmUrl());
@@ -82,7 +106,8 @@ public final class Launcher {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", serverJar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO().directory(root.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverOutput)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT).directory(root.toFile());
         Map<String, String> env = pb.environment();
         env.put("KEHOU_DB_URL", postgres.jdbcUrl());
         env.put("KEHOU_DB_APP_USER", LocalPostgres.APP_ROLE);
@@ -94,13 +119,29 @@ public final class Launcher {
         env.put("KEHOU_OIDC_SECRET", "kehou-api-local-demo-secret");
         env.put("KEHOU_PLUGINS_DIR", plugins.toString());
         env.put("KEHOU_DEMO_DATA", "true");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(SERVER_PORT));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.server()));
         // Readable logs on a developer's terminal; production keeps JSON.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        say("starting the Kehou server on :" + SERVER_PORT + " …");
+        say("starting the Kehou server on :" + ports.server() + " …");
         server = pb.start();
         awaitServerReady(Duration.ofMinutes(2));
-        printBanner(Duration.between(begun, Instant.now()));
+    }
+
+    public String serverUrl() {
+        return "http://localhost:" + ports.server();
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public LocalKeycloak keycloak() {
+        return keycloak;
+    }
+
+    /** The server's JVM (not a wrapper script), e.g. to read its memory from /proc. */
+    public ProcessHandle server() {
+        return server.toHandle();
     }
 
     /** The built regional plugin jars, copied into .kehou/plugins for PF4J to load. */
@@ -142,7 +183,7 @@ public final class Launcher {
 
     private void awaitServerReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://localhost:" + SERVER_PORT + "/q/health/ready");
+        URI ready = URI.create(serverUrl() + "/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
@@ -165,16 +206,16 @@ public final class Launcher {
         StringBuilder b = new StringBuilder();
         b.append("\n==================================================================================\n");
         b.append(" Kehou 课后 is running (ready in ").append(took.toSeconds()).append(" s). Ctrl-C stops everything.\n\n");
-        b.append(" Server           http://localhost:").append(SERVER_PORT).append('\n');
-        b.append(" Tenants (public) http://localhost:").append(SERVER_PORT).append("/api/public/tenants\n");
-        b.append(" Portals          http://localhost:").append(SERVER_PORT).append("/t/guangdong-yangjiang   ·   http://localhost:")
-                .append(SERVER_PORT).append("/t/xinjiang-urumqi   (any tenant code)\n");
-        b.append(" Health           http://localhost:").append(SERVER_PORT).append("/q/health/ready\n");
-        b.append(" OpenAPI          http://localhost:").append(SERVER_PORT).append("/q/openapi\n");
+        b.append(" Server           ").append(serverUrl()).append('\n');
+        b.append(" Tenants (public) ").append(serverUrl()).append("/api/public/tenants\n");
+        b.append(" Portals          ").append(serverUrl()).append("/t/guangdong-yangjiang   ·   ")
+                .append(serverUrl()).append("/t/xinjiang-urumqi   (any tenant code)\n");
+        b.append(" Health           ").append(serverUrl()).append("/q/health/ready\n");
+        b.append(" OpenAPI          ").append(serverUrl()).append("/q/openapi\n");
         b.append(" Keycloak         ").append(keycloak.baseUrl()).append("/admin  (admin / ")
                 .append(LocalKeycloak.ADMIN_PASSWORD).append(")\n");
         b.append(" PostgreSQL       psql postgresql://").append(LocalPostgres.APP_ROLE).append(':')
-                .append(LocalPostgres.APP_PASSWORD).append("@localhost:").append(POSTGRES_PORT).append('/')
+                .append(LocalPostgres.APP_PASSWORD).append("@localhost:").append(ports.postgres()).append('/')
                 .append(LocalPostgres.DATABASE).append('\n');
         b.append("\n Demo logins — LOCAL DEMO CREDENTIALS ONLY (username / password · tenant · role):\n");
         for (String line : demoLogins()) {
@@ -211,13 +252,20 @@ public final class Launcher {
         return lines;
     }
 
-    private void stop() {
+    /** Stops everything this launcher started; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (server == null && keycloak == null && postgres == null) {
+            return;
+        }
         say("stopping …");
         if (server != null && server.isAlive()) {
             ProcessTree.stop(server.toHandle(), Duration.ofSeconds(20));
         }
+        server = null;
         if (keycloak != null) {
             keycloak.close();
+            keycloak = null;
         }
         if (postgres != null) {
             try {
@@ -225,6 +273,7 @@ public final class Launcher {
             } catch (IOException e) {
                 System.err.println("[kehou] PostgreSQL did not stop cleanly: " + e.getMessage());
             }
+            postgres = null;
         }
         say("stopped.");
     }
@@ -235,6 +284,12 @@ public final class Launcher {
         } catch (IOException e) {
             throw new IOException("port " + port + " is in use — is Kehou already running? Stop it, or set -Dkehou.port / "
                     + "-Dkehou.keycloak.port / -Dkehou.postgres.port");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The README's run command: real PostgreSQL 15 (data in .kehou/pgdata, kept across restarts), the
@@ -51,6 +53,9 @@ public final class Launcher implements AutoCloseable {
     private volatile LocalPostgres postgres;
     private volatile LocalKeycloak keycloak;
     private volatile Process server;
+    private final List<Process> extraServers = new CopyOnWriteArrayList<>();
+    private final Map<String, String> extraEnvironment = new ConcurrentHashMap<>();
+    private volatile Path plugins;
 
     /**
      * A stack not started yet.
@@ -102,11 +107,36 @@ public final class Launcher implements AutoCloseable {
         keycloak.awaitReady(Duration.ofMinutes(3));
         say("Keycloak ready: " + keycloak.realmUrl());
 
-        Path plugins = collectPlugins();
+        plugins = collectPlugins();
+        say("starting the Kehou server on :" + ports.server() + " …");
+        server = startServer(ports.server(), serverOutput);
+        awaitServerReady(server, serverUrl(), Duration.ofMinutes(2));
+    }
+
+    /**
+     * Starts one more server instance on {@code port}, on the same PostgreSQL, Keycloak and plugins
+     * as the first (the way production runs several replicas); returns once it is ready. It is
+     * stopped with the rest by {@link #close}.
+     */
+    public ProcessHandle startAnotherServer(int port, ProcessBuilder.Redirect output) throws Exception {
+        requireFree(port);
+        Process another = startServer(port, output);
+        extraServers.add(another);
+        awaitServerReady(another, "http://localhost:" + port, Duration.ofMinutes(3));
+        return another.toHandle();
+    }
+
+    /** Settings every server instance gets on top of the stack's own (e.g. a merchant key for a test). */
+    public void putServerEnvironment(String name, String value) {
+        extraEnvironment.put(name, value);
+    }
+
+    private Process startServer(int port, ProcessBuilder.Redirect output) throws IOException {
+        Path serverJar = root.resolve("platform-core/server/target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", serverJar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverOutput)
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT).directory(root.toFile());
         Map<String, String> env = pb.environment();
         env.put("KEHOU_DB_URL", postgres.jdbcUrl());
@@ -119,12 +149,11 @@ public final class Launcher implements AutoCloseable {
         env.put("KEHOU_OIDC_SECRET", "kehou-api-local-demo-secret");
         env.put("KEHOU_PLUGINS_DIR", plugins.toString());
         env.put("KEHOU_DEMO_DATA", "true");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.server()));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // Readable logs on a developer's terminal; production keeps JSON.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        say("starting the Kehou server on :" + ports.server() + " …");
-        server = pb.start();
-        awaitServerReady(Duration.ofMinutes(2));
+        env.putAll(extraEnvironment);
+        return pb.start();
     }
 
     public String serverUrl() {
@@ -181,9 +210,9 @@ public final class Launcher implements AutoCloseable {
         }
     }
 
-    private void awaitServerReady(Duration timeout) throws IOException, InterruptedException {
+    private static void awaitServerReady(Process server, String url, Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create(serverUrl() + "/q/health/ready");
+        URI ready = URI.create(url + "/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
@@ -259,6 +288,12 @@ public final class Launcher implements AutoCloseable {
             return;
         }
         say("stopping …");
+        for (Process another : extraServers) {
+            if (another.isAlive()) {
+                ProcessTree.stop(another.toHandle(), Duration.ofSeconds(20));
+            }
+        }
+        extraServers.clear();
         if (server != null && server.isAlive()) {
             ProcessTree.stop(server.toHandle(), Duration.ofSeconds(20));
         }

@@ -87,6 +87,8 @@ public interface Cat {
     @Message String fieldSignupFrom();
     @Message String fieldSignupTo();
     @Message String optional();
+    @Message String fieldVillage();
+    @Message String providerCourse(String provider);
     @Message String staffHeading();
     @Message String staffNoneVetted();
     @Message String staffAssign();

@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
 public record ServiceForm(String term, String kind, String titleZh, Set<String> tags, String gradeFrom, String gradeTo,
                           Set<String> days, String start, String end, String validFrom, String validTo, String capacity,
                           String fee, String feeCostedOn, String venue, Map<Integer, String> content, String signupFrom,
-                          String signupTo, List<Integer> grades, Map<String, String> errors, PageProblem problem) {
+                          String signupTo, boolean village, String provider, String providerCourse, List<Integer> grades,
+                          Map<String, String> errors, PageProblem problem) {
 
     /** The fields in the order the form shows them (the error summary follows it). */
     static final List<String> FIELDS = List.of("term", "kind", "titleZh", "tags", "gradeFrom", "gradeTo", "days", "start",
@@ -39,7 +40,7 @@ public record ServiceForm(String term, String kind, String titleZh, Set<String> 
         return new ServiceForm(term == null ? "" : term, ServiceKind.BASIC_CARE.name(), "", new LinkedHashSet<>(),
                 String.valueOf(grades.get(0)), String.valueOf(grades.get(grades.size() - 1)),
                 new LinkedHashSet<>(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")), "", "", "", "", "",
-                "0", "", "", new TreeMap<>(), "", "", grades, Map.of(), null);
+                "0", "", "", new TreeMap<>(), "", "", false, "", "", grades, Map.of(), null);
     }
 
     static ServiceForm of(ServiceResource.ServiceView s, List<Integer> grades) {
@@ -50,7 +51,9 @@ public record ServiceForm(String term, String kind, String titleZh, Set<String> 
         return new ServiceForm(s.term().toString(), s.kind().name(), s.titleZh(), tags, String.valueOf(s.gradeFrom()),
                 String.valueOf(s.gradeTo()), days, s.start().format(HH_MM), s.end().format(HH_MM), text(s.validFrom()),
                 text(s.validTo()), String.valueOf(s.capacity()), Money.yuan(s.feeFen()), text(s.feeCostedOn()), s.venue(),
-                new TreeMap<>(s.contentByGrade()), text(s.signupFrom()), text(s.signupTo()), grades, Map.of(), null);
+                new TreeMap<>(s.contentByGrade()), text(s.signupFrom()), text(s.signupTo()), s.admitsVillagePupils(),
+                s.provider() == null ? "" : s.provider(), s.providerCourse() == null ? "" : s.providerCourse().toString(),
+                grades, Map.of(), null);
     }
 
     static ServiceForm from(MultivaluedMap<String, String> form, List<Integer> grades) {
@@ -65,7 +68,7 @@ public record ServiceForm(String term, String kind, String titleZh, Set<String> 
                 one(form, "gradeFrom"), one(form, "gradeTo"), many(form, "days"), one(form, "start"), one(form, "end"),
                 one(form, "validFrom"), one(form, "validTo"), one(form, "capacity"), one(form, "fee"),
                 one(form, "feeCostedOn"), one(form, "venue"), content, one(form, "signupFrom"), one(form, "signupTo"),
-                grades, Map.of(), null);
+                "true".equals(one(form, "village")), one(form, "provider"), one(form, "providerCourse"), grades, Map.of(), null);
     }
 
     /**
@@ -95,12 +98,14 @@ public record ServiceForm(String term, String kind, String titleZh, Set<String> 
         }
         LocalDate signupOpens = p.optional("signupFrom", signupFrom, LocalDate::parse);
         LocalDate signupCloses = p.optional("signupTo", signupTo, LocalDate::parse);
+        // A provider course keeps its provider: the form carries them unchanged (set up through the API).
+        UUID course = p.optional("providerCourse", providerCourse, UUID::fromString);
         if (!errors.isEmpty()) {
             return null;
         }
         return new ServiceResource.NewService(termId, kindValue, titleZh, tagSet, from, to, content.isEmpty() ? null : content,
-                daySet, startTime, endTime, fromDate, toDate, places, feeFen, costed, venue, null, null, signupOpens,
-                signupCloses, null);
+                daySet, startTime, endTime, fromDate, toDate, places, feeFen, costed, venue,
+                provider.isEmpty() ? null : provider, course, signupOpens, signupCloses, village);
     }
 
     ServiceForm withErrors(Map<String, String> found) {
@@ -108,12 +113,12 @@ public record ServiceForm(String term, String kind, String titleZh, Set<String> 
         FIELDS.stream().filter(found::containsKey).forEach(f -> ordered.put(f, found.get(f)));
         found.forEach(ordered::putIfAbsent);
         return new ServiceForm(term, kind, titleZh, tags, gradeFrom, gradeTo, days, start, end, validFrom, validTo, capacity,
-                fee, feeCostedOn, venue, content, signupFrom, signupTo, grades, ordered, problem);
+                fee, feeCostedOn, venue, content, signupFrom, signupTo, village, provider, providerCourse, grades, ordered, problem);
     }
 
     ServiceForm withProblem(PageProblem refused) {
         return new ServiceForm(term, kind, titleZh, tags, gradeFrom, gradeTo, days, start, end, validFrom, validTo, capacity,
-                fee, feeCostedOn, venue, content, signupFrom, signupTo, grades, errors, refused);
+                fee, feeCostedOn, venue, content, signupFrom, signupTo, village, provider, providerCourse, grades, errors, refused);
     }
 
     public boolean hasErrors() {

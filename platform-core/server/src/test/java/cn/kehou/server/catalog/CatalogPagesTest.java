@@ -1,5 +1,6 @@
 package cn.kehou.server.catalog;
 
+import cn.kehou.server.portal.PhoneLayoutTest;
 import cn.kehou.server.testing.Db;
 import cn.kehou.server.testing.PortalBrowser;
 import com.microsoft.playwright.Page;
@@ -126,7 +127,7 @@ class CatalogPagesTest {
             assertThat(browser.page().textContent("#form-errors")).contains("依据：000 §三(二)");
             measure(browser, tooWide);
             browser.screenshot("phone-catalog-service-refused");
-            assertThat(tooWide).as("catalog pages wider than 375 px").isEmpty();
+            assertThat(tooWide).as("catalog pages wider than 375 px or hard to read").isEmpty();
         }
     }
 
@@ -188,11 +189,64 @@ class CatalogPagesTest {
                 .body("find { it.id == '" + person + "' }.status", org.hamcrest.Matchers.equalTo("APPROVED"));
     }
 
-    private static void measure(PortalBrowser browser, List<String> tooWide) {
+    @Test
+    void a_provider_admin_adds_a_course_with_its_off_campus_price_and_an_academic_course_is_refused_on_the_page() {
+        String title = CatalogApi.fresh("页面科学课");
+        try (PortalBrowser browser = PortalBrowser.open(base)) {
+            browser.login("guangdong-yangjiang", "yj-provider-admin");
+            browser.page().click("section[data-role=PROVIDER_ADMIN] a[href='/t/" + YJ_CITY + "/offerings']");
+            Page page = browser.page();
+            String section = "[data-provider=lingnan-science-studio]";
+            assertThat(page.textContent(section)).contains("少儿科创实验");
+
+            page.fill(section + " input[name=titleZh]", "语文培优");
+            page.check(section + " input[name=tags][value=ACADEMIC_SUBJECT]");
+            page.check(section + " input[name=days][value=MONDAY]");
+            page.fill(section + " input[name=offCampus]", "1200");
+            page.click(section + " button[type=submit]");
+            page.waitForSelector(section + " [data-problem=PROVIDER_COURSE_NOT_ALLOWED]");
+            assertThat(page.textContent(section)).doesNotContain("语文培优");
+
+            page.fill(section + " input[name=titleZh]", title);
+            page.check(section + " input[name=tags][value=SCIENCE]");
+            page.check(section + " input[name=days][value=FRIDAY]");
+            page.selectOption(section + " select[name=gradeFrom]", "1");
+            page.selectOption(section + " select[name=gradeTo]", "2");
+            page.fill(section + " input[name=offCampus]", "1500.50");
+            page.click(section + " button[type=submit]");
+            page.waitForURL("**/offerings?saved=lingnan-science-studio");
+            assertThat(page.textContent(section)).contains(title, "¥1,500.50");
+        }
+        as("yj-bureau-admin").get("/api/t/" + YJ_CITY + "/providers/lingnan-science-studio").then()
+                .body("courses.find { it.titleZh == '" + title + "' }.offCampusFen", org.hamcrest.Matchers.equalTo(150050))
+                .body("courses.titleZh", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("语文培优")));
+    }
+
+    @Test
+    void the_vetting_and_course_pages_fit_a_375_px_phone() {
+        List<String> problems = new ArrayList<>();
+        try (PortalBrowser bureau = PortalBrowser.open(base); PortalBrowser provider = PortalBrowser.open(base)) {
+            bureau.phone().login("guangdong-yangjiang", "yj-bureau-admin");
+            for (String path : List.of("/t/" + YJ_CITY + "/vetting/providers", "/t/" + YJ_CITY + "/vetting/staff")) {
+                bureau.go(path);
+                measure(bureau, problems);
+            }
+            provider.phone().login("guangdong-yangjiang", "yj-provider-admin");
+            provider.go("/t/" + YJ_CITY + "/offerings");
+            measure(provider, problems);
+        }
+        assertThat(problems).as("catalog pages wider than 375 px or hard to read").isEmpty();
+    }
+
+    /** Width, and what a screen reader needs (the portal's own check, PhoneLayoutTest.READABILITY). */
+    private static void measure(PortalBrowser browser, List<String> problems) {
         int width = browser.scrollWidth();
         if (width > PortalBrowser.PHONE_WIDTH) {
-            tooWide.add(browser.path() + ": " + width + " px");
+            problems.add(browser.path() + ": " + width + " px");
         }
+        @SuppressWarnings("unchecked")
+        List<String> unreadable = (List<String>) browser.page().evaluate(PhoneLayoutTest.READABILITY);
+        unreadable.forEach(p -> problems.add(browser.path() + ": " + p));
     }
 
     /** {end, enrollment open, title} of every service stored in {@code term}, underneath row-level security. */

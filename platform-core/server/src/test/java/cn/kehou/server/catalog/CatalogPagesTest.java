@@ -104,6 +104,55 @@ class CatalogPagesTest {
     }
 
     @Test
+    void without_javascript_a_school_admin_sets_up_a_term_writes_and_files_its_plan_and_saves_a_service_after_a_refusal()
+            throws SQLException {
+        String name = CatalogApi.fresh("无脚本学期");
+        try (PortalBrowser browser = PortalBrowser.withoutJavaScript(base)) {
+            browser.login("guangdong-yangjiang", "yj-school-admin");
+            browser.go(SETUP);
+            Page page = browser.page();
+            page.fill("#t-name", name);
+            page.fill("#t-startsOn", "2027-03-01");
+            page.fill("#t-endsOn", "2027-07-09");
+            page.click("#term-form button[type=submit]");
+            page.waitForURL("**/setup/" + YJ_SCHOOL + "?saved=true");
+            String card = "[data-term]:has-text('" + name + "')";
+            String term = page.getAttribute(card, "data-term");
+
+            page.click(card + " a:has-text('实施方案')");
+            page.click("#plan-form button[type=submit]");
+            assertThat(page.textContent("#form-errors")).contains("请修改以下内容");
+            for (String field : List.of("organisation", "content", "times", "venues", "staffing", "safeguards", "timetable")) {
+                page.fill("#p-" + field, "按学校实际安排：" + field);
+            }
+            page.click("#plan-form button[type=submit]");
+            assertThat(page.textContent(".plan-status")).contains("草稿");
+            page.click("text=报教育局备案/审批");
+            assertThat(page.textContent(".plan-status")).contains("已报备");
+
+            browser.go(SETUP + "/services/new?term=" + term);
+            page.fill("#f-titleZh", "无脚本托管");
+            page.check("input[name=tags][value=READING]");
+            page.fill("#f-start", "16:10");
+            page.fill("#f-end", "17:45");
+            page.fill("#f-validFrom", "2027-06-01");
+            page.fill("#f-capacity", "20");
+            page.fill("#f-fee", "0");
+            page.fill("#f-venue", "图书室");
+            page.click("#service-form button[type=submit]");
+            // Without script the whole page comes back, refused, with the form as typed.
+            assertThat(page.textContent("#form-errors")).contains("依据：000 §三(二)", "18:00");
+            assertThat(page.inputValue("#f-titleZh")).isEqualTo("无脚本托管");
+            assertThat(services(term)).isEmpty();
+            page.fill("#f-end", "18:00");
+            page.click("#service-form button[type=submit]");
+            assertThat(browser.path()).endsWith("?done=saved");
+            assertThat(browser.text()).contains("已保存", "无脚本托管");
+            assertThat(services(term)).hasSize(1);
+        }
+    }
+
+    @Test
     void the_service_form_and_its_refusal_fit_a_375_px_phone() {
         String term = term("yj-school-admin", YJ, YJ_SCHOOL, "2027-03-01", "2027-07-09");
         try (PortalBrowser browser = PortalBrowser.open(base)) {

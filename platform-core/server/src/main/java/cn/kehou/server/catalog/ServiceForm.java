@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The service form as the school admin filled it in (every value as typed, so a refused form comes

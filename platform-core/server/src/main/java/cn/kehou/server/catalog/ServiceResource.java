@@ -159,6 +159,56 @@ public class ServiceResource {
     public Response create(@PathParam("school") String schoolCode, @Valid @NotNull NewService body) {
         School school = schools.visible(schoolCode);
         caller.requireAtSchool("catalog.manage", school.id);
+        requireConsistent(body);
+        school = schools.own(schoolCode);
+        OfferedService s = new OfferedService();
+        s.id = UUID.randomUUID();
+        s.tenantId = school.tenantId;
+        s.schoolId = school.id;
+        s.createdBy = caller.username();
+        fillAndCheck(school, body, s);
+        s.persist();
+        LocalDate today = LocalDate.now(clock);
+        audit.record(s.tenantId, caller.username(), "service.create", "school:" + school.code, ServiceView.of(s, today));
+        return Response.status(201).entity(ServiceView.of(s, today)).build();
+    }
+
+    /**
+     * Changes a service before its enrollment opens, with the same checks as creating it: the
+     * plugin sees every save. Once parents may sign up, what they signed up for stays as it was.
+     */
+    @PUT
+    @Path("/{service}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public ServiceView update(@PathParam("school") String schoolCode, @PathParam("service") UUID serviceId,
+                              @Valid @NotNull NewService body) {
+        School school = schools.visible(schoolCode);
+        caller.requireAtSchool("catalog.manage", school.id);
+        requireConsistent(body);
+        school = schools.own(schoolCode);
+        OfferedService s = service(school, serviceId);
+        if (s.enrollmentOpen) {
+            throw new ProblemException(409, "SERVICE_ENROLLMENT_OPEN");
+        }
+        LocalDate today = LocalDate.now(clock);
+        ServiceView before = ServiceView.of(s, today);
+        // A refusal below rolls the whole transaction back: the stored service stays as it was.
+        fillAndCheck(school, body, s);
+        // Provider staff serve only their own provider's course.
+        for (ServiceStaff a : ServiceStaff.<ServiceStaff>list("serviceId", s.id)) {
+            StaffMember m = StaffMember.findById(a.staffId);
+            if (m.kind == StaffMember.Kind.PROVIDER_STAFF && !m.providerId.equals(s.providerId)) {
+                a.delete();
+            }
+        }
+        ServiceView after = ServiceView.of(s, today);
+        audit.record(s.tenantId, caller.username(), "service.update", "service:" + s.id, Map.of("before", before, "after", after));
+        return after;
+    }
+
+    /** What can be told from the body alone, before any lookup. */
+    private static void requireConsistent(NewService body) {
         if (!body.end().isAfter(body.start())) {
             throw new ProblemException(400, "WINDOW_ENDS_BEFORE_START");
         }
@@ -168,7 +218,10 @@ public class ServiceResource {
         if ((body.provider() == null) != (body.providerCourse() == null)) {
             throw new ProblemException(400, "PROVIDER_COURSE_REQUIRED");
         }
-        school = schools.own(schoolCode);
+    }
+
+    /** Copies {@code body} onto {@code s} and refuses with the first rule it breaks, the region's plugin included. */
+    private void fillAndCheck(School school, NewService body, OfferedService s) {
         SchoolTerm term = TermResource.term(school, body.term());
         int first = CatalogSchools.firstGrade(school);
         int last = CatalogSchools.lastGrade(school);
@@ -197,10 +250,6 @@ public class ServiceResource {
                     .firstResultOptional()
                     .orElseThrow(() -> ProblemException.notFound("provider course", body.providerCourse().toString()));
         }
-        OfferedService s = new OfferedService();
-        s.id = UUID.randomUUID();
-        s.tenantId = school.tenantId;
-        s.schoolId = school.id;
         s.termId = term.id;
         s.kind = body.kind();
         s.titleZh = body.titleZh();
@@ -225,13 +274,8 @@ public class ServiceResource {
             throw new ProblemException(400, "SIGNUP_WINDOW_REQUIRED");
         }
         s.admitsVillagePupils = village;
-        s.createdBy = caller.username();
         ServiceCompliance.requireDatesFit(term, s);
         compliance.check(school, term, s, provider, course);
-        s.persist();
-        LocalDate today = LocalDate.now(clock);
-        audit.record(s.tenantId, caller.username(), "service.create", "school:" + school.code, ServiceView.of(s, today));
-        return Response.status(201).entity(ServiceView.of(s, today)).build();
     }
 
     /** Replaces who runs the service: every one must be registered at this school and vetted today. */

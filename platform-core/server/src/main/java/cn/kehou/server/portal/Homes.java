@@ -1,8 +1,10 @@
 package cn.kehou.server.portal;
 
+import cn.kehou.server.catalog.CatalogHomes;
 import cn.kehou.server.guardians.GuardianResource;
 import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
+import cn.kehou.server.identity.Role;
 import cn.kehou.server.identity.RoleGrant;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,6 +33,8 @@ public class Homes {
     GuardianReviewResource reviews;
     @Inject
     PortalLanguage language;
+    @Inject
+    CatalogHomes catalog;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -43,18 +47,21 @@ public class Homes {
                         Waiting.empty(Waiting.Kind.MESSAGES)));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
-                    yield new RoleHome(g.role(), name(school), List.of(guardianReviews(school),
-                            Waiting.empty(Waiting.Kind.APPLICATIONS)));
+                    List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school), Waiting.empty(Waiting.Kind.APPLICATIONS)));
+                    if (g.role() == Role.SCHOOL_ADMIN) {
+                        lists.add(catalog.schoolSetup(tenantCode, school));
+                    }
+                    yield new RoleHome(g.role(), name(school), lists);
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
                         List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
                 case SCHOOL_FINANCE -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
                         List.of(Waiting.empty(Waiting.Kind.PAYMENTS)));
-                case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.APPROVALS),
+                case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
                         Waiting.empty(Waiting.Kind.REPORTS)));
                 case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
                 case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.CONTRACTS),
-                        Waiting.empty(Waiting.Kind.SESSIONS)));
+                        Waiting.empty(Waiting.Kind.SESSIONS), catalog.providerOfferings(tenantCode)));
                 case PROVIDER_STAFF -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
                 case PLATFORM_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.TENANTS)));
             });

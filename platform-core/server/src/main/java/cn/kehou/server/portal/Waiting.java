@@ -29,7 +29,9 @@ public record Waiting(Kind kind, List<Item> items, String moreUrl) {
         /** A provider's contracts with schools. */
         CONTRACTS,
         /** Tenants being onboarded. */
-        TENANTS
+        TENANTS,
+        /** Terms, plans, services and courses to set up (catalog). */
+        SETUP
     }
 
     /** One waiting thing: what it is, a line about it, and where to act on it. */

@@ -331,6 +331,16 @@ class CrossTenantMatrixTest {
                             + " 'feeFen': 10000, 'feeCostedOn': '2027-06-01', 'venue': '教室'}"))
                     .post(sitePath(t) + "/services");
         });
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/services/{service}", (a, t) -> {
+            String term = termOf(t);
+            String service = basicCare(t, term);
+            return as(a.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'term': '" + term + "', 'kind': 'BASIC_CARE', 'titleZh': '跨租户改名', 'tags': ['READING'],"
+                            + " 'gradeFrom': 1, 'gradeTo': 6, 'days': ['MONDAY'], 'start': '" + t.dismissal + "', 'end': '"
+                            + t.serviceEnd + "', 'validFrom': '2027-11-01', 'validTo': '2027-11-30', 'capacity': 30,"
+                            + " 'feeFen': 10000, 'feeCostedOn': '2027-06-01', 'venue': '教室'}"))
+                    .put(sitePath(t) + "/services/" + service);
+        });
         FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/services/{service}/staff", (a, t) -> {
             String service = basicCare(t, termOf(t));
             String staff = vettedStaff(t);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/portal-screenshots/ to look at.
  */
 @QuarkusTest
-class PhoneLayoutTest {
+public class PhoneLayoutTest {
 
     @TestHTTPResource("/")
     URI base;
@@ -29,7 +29,7 @@ class PhoneLayoutTest {
      * What a screen reader needs from every page of ours: the language declared, one h1, a label
      * for every field, a text alternative for every image, a name for every link and button.
      */
-    static final String READABILITY = """
+    public static final String READABILITY = """
             () => {
               const problems = [];
               if (!document.documentElement.lang) problems.push('no lang on <html>');

@@ -315,6 +315,53 @@ public class Enrollment {
         }
     }
 
+    /** One of the family's children and the services it may apply to now. */
+    public record ChildServices(Child child, List<OfferedService> services) {
+    }
+
+    /**
+     * The services open to each of {@code applicant}'s confirmed children today: enrollment opened
+     * by the school, term not over, and the child eligible as {@link #apply} would check it (grade,
+     * school, the region's plugin) — so a parent is never offered what would be refused.
+     */
+    @Transactional
+    public List<ChildServices> openTo(Tenant tenant, String applicant) {
+        LocalDate today = LocalDate.now(clock);
+        List<Guardianship> links = Guardianship.list("username = ?1 and status = ?2 order by requestedAt, id", applicant,
+                Guardianship.Status.CONFIRMED);
+        List<OfferedService> open = OfferedService.list("enrollmentOpen = true and validTo >= ?1 order by validFrom, titleZh", today);
+        List<ChildServices> out = new java.util.ArrayList<>();
+        for (Guardianship g : links) {
+            Child child = Child.findById(g.childId);
+            if (child == null) {
+                continue;
+            }
+            List<OfferedService> fit = open.stream().filter(s -> eligible(tenant, child, s, today)).toList();
+            out.add(new ChildServices(child, fit));
+        }
+        return out;
+    }
+
+    /** FIRST_COME or LOTTERY: how the application's service gives its seats. */
+    public String allocationOf(Application app) {
+        return seats.allocation(app.tenantId, app.serviceId);
+    }
+
+    /** 1 for the child a freed seat goes to next: the waitlist's order is the one {@link #releaseSeat} offers in. */
+    public int waitlistPosition(Application app) {
+        return 1 + (int) Application.count("serviceId = ?1 and status = ?2 and (waitlistedAt < ?3 or (waitlistedAt = ?3 and id < ?4))",
+                app.serviceId, Application.Status.WAITLISTED, app.waitlistedAt, app.id);
+    }
+
+    private boolean eligible(Tenant tenant, Child child, OfferedService service, LocalDate today) {
+        try {
+            checkEligible(tenant, child, service, today);
+            return true;
+        } catch (ProblemException refused) {
+            return false;
+        }
+    }
+
     private void checkEligible(Tenant tenant, Child child, OfferedService service, LocalDate today) {
         if (child.grade < service.gradeFrom || child.grade > service.gradeTo) {
             throw new ProblemException(422, "NOT_ELIGIBLE_GRADE", child.grade, service.gradeFrom, service.gradeTo);

@@ -1,5 +1,6 @@
 package cn.kehou.server.portal;
 
+import cn.kehou.server.enrollment.EnrollmentHomes;
 import cn.kehou.server.guardians.GuardianResource;
 import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
@@ -31,6 +32,8 @@ public class Homes {
     GuardianReviewResource reviews;
     @Inject
     PortalLanguage language;
+    @Inject
+    EnrollmentHomes enrollment;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -39,12 +42,12 @@ public class Homes {
                 .sorted(Comparator.comparing(RoleGrant::role)).distinct().toList();
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
-                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), Waiting.empty(Waiting.Kind.SERVICES),
+                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), enrollment.services(tenantCode),
                         Waiting.empty(Waiting.Kind.MESSAGES)));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     yield new RoleHome(g.role(), name(school), List.of(guardianReviews(school),
-                            Waiting.empty(Waiting.Kind.APPLICATIONS)));
+                            enrollment.applications(tenantCode, school, g.role())));
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
                         List.of(Waiting.empty(Waiting.Kind.SESSIONS)));

@@ -327,17 +327,22 @@ public class Enrollment {
     @Transactional
     public List<ChildServices> openTo(Tenant tenant, String applicant) {
         LocalDate today = LocalDate.now(clock);
-        List<Guardianship> links = Guardianship.list("username = ?1 and status = ?2 order by requestedAt, id", applicant,
-                Guardianship.Status.CONFIRMED);
+        List<UUID> ids = Guardianship.<Guardianship>list("username = ?1 and status = ?2 order by requestedAt, id", applicant,
+                Guardianship.Status.CONFIRMED).stream().map(g -> g.childId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Child> children = new LinkedHashMap<>();
+        ids.forEach(id -> children.put(id, null));
+        Child.<Child>list("id in ?1", ids).forEach(c -> children.put(c.id, c));
         List<OfferedService> open = OfferedService.list("enrollmentOpen = true and validTo >= ?1 order by validFrom, titleZh", today);
+        Map<List<Object>, Decision> asked = new java.util.HashMap<>();
         List<ChildServices> out = new java.util.ArrayList<>();
-        for (Guardianship g : links) {
-            Child child = Child.findById(g.childId);
-            if (child == null) {
-                continue;
+        for (Child child : children.values()) {
+            if (child != null) {
+                out.add(new ChildServices(child, open.stream()
+                        .filter(s -> refusal(tenant, child, s, today, asked) == null).toList()));
             }
-            List<OfferedService> fit = open.stream().filter(s -> eligible(tenant, child, s, today)).toList();
-            out.add(new ChildServices(child, fit));
         }
         return out;
     }
@@ -353,34 +358,42 @@ public class Enrollment {
                 app.serviceId, Application.Status.WAITLISTED, app.waitlistedAt, app.id);
     }
 
-    private boolean eligible(Tenant tenant, Child child, OfferedService service, LocalDate today) {
-        try {
-            checkEligible(tenant, child, service, today);
-            return true;
-        } catch (ProblemException refused) {
-            return false;
+    private void checkEligible(Tenant tenant, Child child, OfferedService service, LocalDate today) {
+        ProblemException refused = refusal(tenant, child, service, today, new java.util.HashMap<>());
+        if (refused != null) {
+            throw refused;
         }
     }
 
-    private void checkEligible(Tenant tenant, Child child, OfferedService service, LocalDate today) {
+    /**
+     * Why {@code child} may not join {@code service}, or null. The plugin's answer is kept in
+     * {@code asked} per school and student facts (grade, boarding, groups): a page listing many
+     * children and services asks once per distinct case.
+     */
+    private ProblemException refusal(Tenant tenant, Child child, OfferedService service, LocalDate today,
+                                     Map<List<Object>, Decision> asked) {
         if (child.grade < service.gradeFrom || child.grade > service.gradeTo) {
-            throw new ProblemException(422, "NOT_ELIGIBLE_GRADE", child.grade, service.gradeFrom, service.gradeTo);
+            return new ProblemException(422, "NOT_ELIGIBLE_GRADE", child.grade, service.gradeFrom, service.gradeTo);
         }
         if (!child.schoolId.equals(service.schoolId)) {
             // 003: village pupils may join their township central school's service.
             School own = School.findById(child.schoolId);
             if (!service.admitsVillagePupils || own == null || !service.schoolId.equals(own.centralSchoolId)) {
-                throw new ProblemException(422, "NOT_ELIGIBLE_SCHOOL");
+                return new ProblemException(422, "NOT_ELIGIBLE_SCHOOL");
             }
         }
-        RegionPolicies.Resolution r = policies.require(tenant);
-        PolicyContext ctx = policies.context(r, School.findById(service.schoolId), today);
-        StudentProfile student = new StudentProfile(child.id.toString(), child.grade, !child.dayStudent, groups(child));
-        Decision decision = PluginOutput.decision(policies.ask(r, EnrollmentRules.class, p -> p.eligible(ctx, student)));
+        Set<PriorityGroup> groups = groups(child);
+        Decision decision = asked.computeIfAbsent(List.of(service.schoolId, child.grade, child.dayStudent, groups), k -> {
+            RegionPolicies.Resolution r = policies.require(tenant);
+            PolicyContext ctx = policies.context(r, School.findById(service.schoolId), today);
+            StudentProfile student = new StudentProfile(child.id.toString(), child.grade, !child.dayStudent, groups);
+            return PluginOutput.decision(policies.ask(r, EnrollmentRules.class, p -> p.eligible(ctx, student)));
+        });
         if (!decision.allowed()) {
             Reason reason = decision.reasons().get(0);
-            throw ProblemException.withText(422, reason.code(), reason.messageZh(), reason.messageEn(), reason.citation());
+            return ProblemException.withText(422, reason.code(), reason.messageZh(), reason.messageEn(), reason.citation());
         }
+        return null;
     }
 
     EnrollmentTerms terms(Tenant tenant, OfferedService service, LocalDate day) {

@@ -30,25 +30,30 @@ public class EnrollmentHomes {
     @Inject
     PortalLanguage language;
 
-    /** The children's live applications, then a line per child with services still open to it. */
+    /** At most this many applications on the home; the rest are one click away. */
+    static final int HOME_ITEMS = 8;
+
+    /** The newest live applications, then one line for the services still open to the children. */
     public Waiting services(String tenantCode) {
         EnrollmentTexts t = texts(language.get());
         String base = PortalPath.PREFIX + tenantCode + "/enrollment";
         List<Waiting.Item> items = new ArrayList<>();
-        List<EnrollmentResource.ApplicationView> mine = new ArrayList<>(api.mine());
-        java.util.Collections.reverse(mine);
-        for (EnrollmentResource.ApplicationView a : mine) {
-            Application.Status status = Application.Status.valueOf(a.status());
-            if (status.live()) {
-                items.add(new Waiting.Item(a.childName() + " · " + a.serviceTitle(), t.homeApplication(t.status(status)),
-                        base + "/applications/" + a.id()));
+        api.mineBrief().stream().filter(a -> Application.Status.valueOf(a.status()).live()).limit(HOME_ITEMS)
+                .forEach(a -> items.add(new Waiting.Item(a.childName() + " · " + a.serviceTitle(),
+                        t.homeApplication(t.status(Application.Status.valueOf(a.status()))), base + "/applications/" + a.id())));
+        Set<java.util.UUID> open = new java.util.HashSet<>();
+        List<String> names = new ArrayList<>();
+        for (EnrollmentResource.ChildServices c : api.openServices(tenantCode)) {
+            List<java.util.UUID> free = c.services().stream().filter(s -> s.application() == null)
+                    .map(EnrollmentResource.OpenService::id).toList();
+            if (!free.isEmpty()) {
+                open.addAll(free);
+                names.add(c.childName());
             }
         }
-        for (EnrollmentResource.ChildServices c : api.openServices(tenantCode)) {
-            long open = c.services().stream().filter(s -> s.application() == null).count();
-            if (open > 0) {
-                items.add(new Waiting.Item(c.childName(), t.homeOpenServices((int) open), base));
-            }
+        if (!open.isEmpty()) {
+            String who = String.join(" · ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? " …" : "");
+            items.add(new Waiting.Item(t.homeOpenServices(open.size()), who, base));
         }
         return new Waiting(Waiting.Kind.SERVICES, items, base);
     }
@@ -59,7 +64,7 @@ public class EnrollmentHomes {
         Set<String> steps = role == Role.CLASS_TEACHER ? Set.of(EnrollmentStep.CLASS_REVIEW.name())
                 : Set.of(EnrollmentStep.CLASS_REVIEW.name(), EnrollmentStep.SCHOOL_REVIEW.name());
         String queue = PortalPath.PREFIX + tenantCode + "/schools/" + school.code + "/applications";
-        List<Waiting.Item> items = api.queue(school.code).stream()
+        List<Waiting.Item> items = api.queueBrief(school.code).stream()
                 .filter(a -> steps.contains(a.step()) && Application.Status.valueOf(a.status()).live())
                 .map(a -> {
                     Child c = Child.findById(a.child());

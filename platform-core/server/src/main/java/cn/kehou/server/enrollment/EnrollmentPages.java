@@ -2,7 +2,7 @@ package cn.kehou.server.enrollment;
 
 import cn.kehou.plugin.api.EnrollmentStep;
 import cn.kehou.server.catalog.OfferedService;
-import cn.kehou.server.identity.Caller;
+import cn.kehou.server.portal.Homes;
 import cn.kehou.server.portal.PortalPath;
 import cn.kehou.server.portal.PortalSession;
 import cn.kehou.server.portal.Shell;
@@ -50,7 +50,7 @@ public class EnrollmentPages {
     @Inject
     Enrollment enrollment;
     @Inject
-    Caller caller;
+    Homes homes;
     @Inject
     java.time.Clock clock;
 
@@ -137,9 +137,7 @@ public class EnrollmentPages {
     @GET
     public TemplateInstance services(@PathParam("tenant") String code) {
         Shell shell = session.enter(code);
-        List<EnrollmentResource.ApplicationView> mine = new ArrayList<>(api.mine());
-        java.util.Collections.reverse(mine);
-        return Templates.services(shell, mine, api.openServices(code), schoolNames(shell)).setLocale(shell.lang().locale());
+        return Templates.services(shell, api.mineBrief(), api.openServices(code), homes.schoolNames()).setLocale(shell.lang().locale());
     }
 
     @GET
@@ -184,7 +182,7 @@ public class EnrollmentPages {
                 .orElseThrow(() -> new ProblemException(404, "CHILD_NOT_FOUND"));
         EnrollmentResource.OpenService service = child.services().stream().filter(s -> s.id().equals(serviceId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("service", String.valueOf(serviceId)));
-        return new ApplyForm(child, service, schoolNames(shell).getOrDefault(service.school(), service.school()), key, pickup, note,
+        return new ApplyForm(child, service, homes.schoolNames().getOrDefault(service.school(), service.school()), key, pickup, note,
                 problem);
     }
 
@@ -272,7 +270,7 @@ public class EnrollmentPages {
                     .filter(x -> x.documentCode().equals(d.code()) && x.textSha256().equals(d.sha256())).findFirst().orElse(null)))
                     .toList();
             boolean live = entity.status.live();
-            return new ApplicationPage(app, service, schoolNames(shell).get(School.<School>findByIdOptional(service.schoolId)
+            return new ApplicationPage(app, service, homes.schoolNames().get(School.<School>findByIdOptional(service.schoolId)
                     .map(s -> s.code).orElse("")), enrollment.allocationOf(entity), steps, documents,
                     live && at == EnrollmentStep.SIGN_AGREEMENT, live && at == EnrollmentStep.CONFIRM,
                     entity.status == Application.Status.WAITLISTED ? enrollment.waitlistPosition(entity) : null,
@@ -294,12 +292,4 @@ public class EnrollmentPages {
         return PortalPath.PREFIX + code + "/enrollment/applications/" + id;
     }
 
-    /** School codes → names in the page's language. */
-    static Map<String, String> schoolNames(Shell shell) {
-        Map<String, String> names = new java.util.HashMap<>();
-        for (School s : School.<School>listAll()) {
-            names.put(s.code, shell.lang().english() && s.nameEn != null ? s.nameEn : s.nameZh);
-        }
-        return names;
-    }
 }

@@ -137,14 +137,19 @@ public class SchoolEnrollmentPages {
     }
 
     private QueuePage queuePage(Shell shell, String schoolCode, String done, EnrollmentPages.PageProblem problem) {
-        List<EnrollmentResource.ApplicationView> all = api.queue(schoolCode);
+        List<EnrollmentResource.ApplicationView> all = api.queueBrief(schoolCode);
         return QuarkusTransaction.joiningExisting().call(() -> {
             School school = School.require(schoolCode);
             boolean reviewer = can("enrollment.review", school.id);
             boolean schoolLevel = caller.holds(Role.SCHOOL_ADMIN) || caller.holds(Role.BUREAU_ADMIN)
                     || caller.holds(Role.PLATFORM_ADMIN);
+            Map<UUID, Child> children = new java.util.HashMap<>();
+            if (!all.isEmpty()) {
+                Child.<Child>list("id in ?1", all.stream().map(EnrollmentResource.ApplicationView::child).distinct().toList())
+                        .forEach(c -> children.put(c.id, c));
+            }
             List<Row> rows = all.stream().map(a -> {
-                Child c = Child.findById(a.child());
+                Child c = children.get(a.child());
                 boolean decides = reviewer && (EnrollmentStep.CLASS_REVIEW.name().equals(a.step())
                         || (EnrollmentStep.SCHOOL_REVIEW.name().equals(a.step()) && schoolLevel));
                 return new Row(a, c == null ? "" : c.className, c == null ? 0 : c.grade, decides);

@@ -85,8 +85,8 @@ class EnrollmentPagesTest {
         try (PortalBrowser parent = PortalBrowser.open(base); PortalBrowser teacher = PortalBrowser.open(base);
              PortalBrowser admin = PortalBrowser.open(base)) {
             parent.login("guangdong-yangjiang", "yj-parent").phone();
-            // The parent's home lists the services open to the new child, and the nav leads there.
-            assertThat(parent.page().textContent("section[data-role=PARENT] [data-waiting=SERVICES]")).contains(name);
+            // The parent's home says services are open to the children, and the nav leads there.
+            assertThat(parent.page().textContent("section[data-role=PARENT] [data-waiting=SERVICES]")).contains("项服务可以报名");
             parent.page().click("nav.main-nav >> text=课后服务报名");
             assertThat(parent.path()).isEqualTo("/t/" + YJ + "/enrollment");
             assertThat(parent.scrollWidth()).isLessThanOrEqualTo(PortalBrowser.PHONE_WIDTH);
@@ -98,6 +98,9 @@ class EnrollmentPagesTest {
                     .doesNotContain("班级初审");
             assertThat(parent.scrollWidth()).isLessThanOrEqualTo(PortalBrowser.PHONE_WIDTH);
             parent.screenshot("enrollment-yj-application-phone");
+            // The home lists the new application first, linked to it.
+            parent.go("/t/" + YJ + "/home");
+            assertThat(parent.page().textContent("section[data-role=PARENT] [data-waiting=SERVICES] .card")).contains(name, "已占名额");
 
             // Yangjiang's class teacher sees the application but the step is the school admin's.
             teacher.login("guangdong-yangjiang", "yj-class-teacher");

@@ -124,11 +124,16 @@ class WithdrawalPreviewPageTest {
             parent.page().click("#confirm-withdraw");
             parent.page().waitForURL("**?done=withdrawn");
             assertThat(parent.text()).contains("已退出", "不影响孩子的任何权益");
+            // A resent form (the back button) is refused on the page itself, readably, and changes nothing.
+            com.microsoft.playwright.APIResponse again = parent.page().request()
+                    .post(parent.url("/t/" + YJ + "/enrollment/applications/" + id + "/withdraw"));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.text()).contains("该申请已结束", "data-problem=\"APPLICATION_ENDED\"", "已退出");
         }
         assertThat(Db.strings("SELECT status || '/' || holds_seat FROM enrollment_application WHERE id = '" + id + "'"))
                 .containsExactly("WITHDRAWN/false");
         assertThat(longOf("SELECT seats_taken FROM school_service WHERE id = '" + service.id() + "'")).isZero();
-        // Ended: a second withdrawal is refused on the page, readably, and changes nothing.
+        // Ended: nothing more to preview.
         given().auth().oauth2(Tokens.of("yj-parent")).get("/api/t/" + YJ + "/me/applications/" + id + "/withdrawal")
                 .then().statusCode(409).body("code", equalTo("APPLICATION_ENDED"));
     }

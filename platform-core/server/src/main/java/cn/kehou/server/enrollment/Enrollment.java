@@ -315,25 +315,85 @@ public class Enrollment {
         }
     }
 
+    /** One of the family's children and the services it may apply to now. */
+    public record ChildServices(Child child, List<OfferedService> services) {
+    }
+
+    /**
+     * The services open to each of {@code applicant}'s confirmed children today: enrollment opened
+     * by the school, term not over, and the child eligible as {@link #apply} would check it (grade,
+     * school, the region's plugin) — so a parent is never offered what would be refused.
+     */
+    @Transactional
+    public List<ChildServices> openTo(Tenant tenant, String applicant) {
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> ids = Guardianship.<Guardianship>list("username = ?1 and status = ?2 order by requestedAt, id", applicant,
+                Guardianship.Status.CONFIRMED).stream().map(g -> g.childId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Child> children = new LinkedHashMap<>();
+        ids.forEach(id -> children.put(id, null));
+        Child.<Child>list("id in ?1", ids).forEach(c -> children.put(c.id, c));
+        List<OfferedService> open = OfferedService.list("enrollmentOpen = true and validTo >= ?1 order by validFrom, titleZh", today);
+        Map<List<Object>, Decision> asked = new java.util.HashMap<>();
+        List<ChildServices> out = new java.util.ArrayList<>();
+        for (Child child : children.values()) {
+            if (child != null) {
+                out.add(new ChildServices(child, open.stream()
+                        .filter(s -> refusal(tenant, child, s, today, asked) == null).toList()));
+            }
+        }
+        return out;
+    }
+
+    /** FIRST_COME or LOTTERY: how the application's service gives its seats. */
+    public String allocationOf(Application app) {
+        return seats.allocation(app.tenantId, app.serviceId);
+    }
+
+    /** 1 for the child a freed seat goes to next: the waitlist's order is the one {@link #releaseSeat} offers in. */
+    public int waitlistPosition(Application app) {
+        return 1 + (int) Application.count("serviceId = ?1 and status = ?2 and (waitlistedAt < ?3 or (waitlistedAt = ?3 and id < ?4))",
+                app.serviceId, Application.Status.WAITLISTED, app.waitlistedAt, app.id);
+    }
+
     private void checkEligible(Tenant tenant, Child child, OfferedService service, LocalDate today) {
+        ProblemException refused = refusal(tenant, child, service, today, new java.util.HashMap<>());
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /**
+     * Why {@code child} may not join {@code service}, or null. The plugin's answer is kept in
+     * {@code asked} per school and student facts (grade, boarding, groups): a page listing many
+     * children and services asks once per distinct case.
+     */
+    private ProblemException refusal(Tenant tenant, Child child, OfferedService service, LocalDate today,
+                                     Map<List<Object>, Decision> asked) {
         if (child.grade < service.gradeFrom || child.grade > service.gradeTo) {
-            throw new ProblemException(422, "NOT_ELIGIBLE_GRADE", child.grade, service.gradeFrom, service.gradeTo);
+            return new ProblemException(422, "NOT_ELIGIBLE_GRADE", child.grade, service.gradeFrom, service.gradeTo);
         }
         if (!child.schoolId.equals(service.schoolId)) {
             // 003: village pupils may join their township central school's service.
             School own = School.findById(child.schoolId);
             if (!service.admitsVillagePupils || own == null || !service.schoolId.equals(own.centralSchoolId)) {
-                throw new ProblemException(422, "NOT_ELIGIBLE_SCHOOL");
+                return new ProblemException(422, "NOT_ELIGIBLE_SCHOOL");
             }
         }
-        RegionPolicies.Resolution r = policies.require(tenant);
-        PolicyContext ctx = policies.context(r, School.findById(service.schoolId), today);
-        StudentProfile student = new StudentProfile(child.id.toString(), child.grade, !child.dayStudent, groups(child));
-        Decision decision = PluginOutput.decision(policies.ask(r, EnrollmentRules.class, p -> p.eligible(ctx, student)));
+        Set<PriorityGroup> groups = groups(child);
+        Decision decision = asked.computeIfAbsent(List.of(service.schoolId, child.grade, child.dayStudent, groups), k -> {
+            RegionPolicies.Resolution r = policies.require(tenant);
+            PolicyContext ctx = policies.context(r, School.findById(service.schoolId), today);
+            StudentProfile student = new StudentProfile(child.id.toString(), child.grade, !child.dayStudent, groups);
+            return PluginOutput.decision(policies.ask(r, EnrollmentRules.class, p -> p.eligible(ctx, student)));
+        });
         if (!decision.allowed()) {
             Reason reason = decision.reasons().get(0);
-            throw ProblemException.withText(422, reason.code(), reason.messageZh(), reason.messageEn(), reason.citation());
+            return ProblemException.withText(422, reason.code(), reason.messageZh(), reason.messageEn(), reason.citation());
         }
+        return null;
     }
 
     EnrollmentTerms terms(Tenant tenant, OfferedService service, LocalDate day) {

@@ -49,6 +49,12 @@ public class EnrollmentResource {
     EntityManager em;
     @Inject
     java.time.Clock clock;
+    @Inject
+    Seats seats;
+    @Inject
+    jakarta.enterprise.inject.Instance<WithdrawalQuotes> quotes;
+
+    static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     public record NewApplication(@NotNull UUID child, @NotNull UUID service, @Size(max = 200) String pickup) {
     }
@@ -136,6 +142,67 @@ public class EnrollmentResource {
             throw new ProblemException(409, "NOT_AWAITING_FAMILY", app.step);
         }
         return view(enrollment.familyStepDone(tenant(code), app, EnrollmentStep.CONFIRM, caller.username()));
+    }
+
+    public record OpenService(UUID id, String school, String title, String kind, List<java.time.DayOfWeek> days, java.time.LocalTime start,
+                              java.time.LocalTime end, LocalDate validFrom, LocalDate validTo, long feeFen, int capacity,
+                              int seatsLeft, String allocation, LocalDate signupFrom, LocalDate signupTo, UUID application) {
+        OpenService withApplication(UUID live) {
+            return new OpenService(id, school, title, kind, days, start, end, validFrom, validTo, feeFen, capacity, seatsLeft,
+                    allocation, signupFrom, signupTo, live);
+        }
+    }
+
+    public record ChildServices(UUID child, String childName, int grade, String className, List<OpenService> services) {
+    }
+
+    /**
+     * For each of the caller's confirmed children, the services it may apply to now (open, term not
+     * over, eligible by grade, school and the region's rules), with the child's live application if any.
+     */
+    @GET
+    @Path("/me/services")
+    @Transactional
+    public List<ChildServices> openServices(@PathParam("tenant") String code) {
+        caller.require("enrollment.apply");
+        Tenant tenant = tenant(code);
+        Map<List<UUID>, UUID> live = new java.util.HashMap<>();
+        Application.<Application>list("applicant = ?1 and status not in ?2", caller.username(),
+                        List.of(Application.Status.REFUSED, Application.Status.WITHDRAWN, Application.Status.EXPIRED))
+                .forEach(a -> live.put(List.of(a.childId, a.serviceId), a.id));
+        Map<UUID, OpenService> services = new java.util.HashMap<>();
+        return enrollment.openTo(tenant, caller.username()).stream().map(cs -> new ChildServices(cs.child().id,
+                cs.child().nameZh, cs.child().grade, cs.child().className, cs.services().stream()
+                .map(s -> services.computeIfAbsent(s.id, id -> open(tenant, s)))
+                .map(o -> o.withApplication(live.get(List.of(cs.child().id, o.id())))).toList())).toList();
+    }
+
+    private OpenService open(Tenant tenant, OfferedService s) {
+        return new OpenService(s.id, School.<School>findByIdOptional(s.schoolId).map(x -> x.code).orElse(null), s.titleZh,
+                s.kind.name(), java.util.Arrays.stream(s.days).map(java.time.DayOfWeek::valueOf).toList(), s.start, s.end,
+                s.validFrom, s.validTo, s.feeFen, s.capacity, s.capacity - seats.taken(tenant.id, s.id),
+                seats.allocation(tenant.id, s.id), s.signupFrom, s.signupTo, null);
+    }
+
+    public record WithdrawalPreview(UUID application, String status, boolean billed, WithdrawalQuotes.Quote quote) {
+    }
+
+    /**
+     * What withdrawing today would refund, by the region's rule, before the family confirms; nothing
+     * is written. {@code billed=false} when no order has been charged for the application.
+     */
+    @GET
+    @Path("/me/applications/{id}/withdrawal")
+    @Transactional
+    public WithdrawalPreview withdrawalPreview(@PathParam("id") UUID id) {
+        caller.require("enrollment.apply");
+        Application app = enrollment.ownApplication(id, caller.username());
+        if (!app.status.live()) {
+            throw new ProblemException(409, "APPLICATION_ENDED", app.status);
+        }
+        java.util.Optional<WithdrawalQuotes.Quote> quote = quotes.isResolvable()
+                ? quotes.get().quote(app, LocalDate.now(clock.withZone(CHINA))) : java.util.Optional.empty();
+        return new WithdrawalPreview(app.id, app.status.name(), quote.isPresent(), quote.orElse(null));
     }
 
     /** The documents to sign, with the exact text and its hash. */
@@ -242,6 +309,64 @@ public class EnrollmentResource {
                 .setParameter(1, serviceId).setParameter(2, school.id).getResultList();
         return rows.stream().map(r -> Map.<String, Object>of("run", r[0], "seed", r[1], "runBy", r[2], "runAt", r[3].toString(),
                 "result", r[4])).toList();
+    }
+
+    /**
+     * The caller's applications as {@link #mine} lists them but without each trail, newest first —
+     * for lists on pages, where a family with many children must not wait for every history.
+     */
+    @Transactional
+    List<ApplicationView> mineBrief() {
+        caller.require("enrollment.apply");
+        return brief(Application.list("applicant = ?1 order by createdAt desc, id", caller.username()));
+    }
+
+    /** A school's queue as {@link #queue} lists it (same permission), without trails, oldest first. */
+    @Transactional
+    List<ApplicationView> queueBrief(String schoolCode) {
+        School school = School.require(schoolCode);
+        caller.requireAtSchool("enrollment.queue", school.id);
+        List<UUID> services = OfferedService.<OfferedService>list("schoolId", school.id).stream().map(s -> s.id).toList();
+        return services.isEmpty() ? List.of()
+                : brief(Application.list("serviceId in ?1 order by createdAt, id", services));
+    }
+
+    private List<ApplicationView> brief(List<Application> apps) {
+        if (apps.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> titles = new java.util.HashMap<>();
+        OfferedService.<OfferedService>list("id in ?1", apps.stream().map(a -> a.serviceId).distinct().toList())
+                .forEach(s -> titles.put(s.id, s.titleZh));
+        Map<UUID, String> names = new java.util.HashMap<>();
+        Child.<Child>list("id in ?1", apps.stream().map(a -> a.childId).distinct().toList()).forEach(c -> names.put(c.id, c.nameZh));
+        return apps.stream().map(a -> new ApplicationView(a.id, a.childId, names.get(a.childId), a.serviceId, titles.get(a.serviceId),
+                a.status.name(), a.step, a.offerExpiresAt, a.explanation, List.of())).toList();
+    }
+
+    /** One of the caller's own applications, as {@link #mine} shows it (for the portal's page). */
+    @Transactional
+    ApplicationView mineOne(UUID id) {
+        caller.require("enrollment.apply");
+        return view(enrollment.ownApplication(id, caller.username()));
+    }
+
+    public record Signed(String documentCode, String textVersion, String textSha256, String signer, OffsetDateTime signedAt,
+                         String client) {
+    }
+
+    /** The signatures on one of the caller's applications, newest first. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    List<Signed> signatures(UUID id) {
+        caller.require("enrollment.apply");
+        Application app = enrollment.ownApplication(id, caller.username());
+        List<Object[]> rows = em.createNativeQuery("SELECT document_code, text_version, text_sha256, signer, signed_at, client"
+                + " FROM agreement_signature WHERE application_id = ?1 ORDER BY signed_at DESC, id").setParameter(1, app.id)
+                .getResultList();
+        return rows.stream().map(r -> new Signed((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.ofHours(8)) : (OffsetDateTime) r[4],
+                (String) r[5])).toList();
     }
 
     private List<Agreements.Document> documents(Tenant tenant, Application app) {

@@ -1,6 +1,7 @@
 package cn.kehou.server.portal;
 
 import cn.kehou.server.catalog.CatalogHomes;
+import cn.kehou.server.enrollment.EnrollmentHomes;
 import cn.kehou.server.guardians.GuardianResource;
 import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
@@ -35,6 +36,8 @@ public class Homes {
     PortalLanguage language;
     @Inject
     CatalogHomes catalog;
+    @Inject
+    EnrollmentHomes enrollment;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -43,11 +46,12 @@ public class Homes {
                 .sorted(Comparator.comparing(RoleGrant::role)).distinct().toList();
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
-                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), Waiting.empty(Waiting.Kind.SERVICES),
+                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), enrollment.services(tenantCode),
                         Waiting.empty(Waiting.Kind.MESSAGES)));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
-                    List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school), Waiting.empty(Waiting.Kind.APPLICATIONS)));
+                    List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school),
+                            enrollment.applications(tenantCode, school, g.role())));
                     if (g.role() == Role.SCHOOL_ADMIN) {
                         lists.add(catalog.schoolSetup(tenantCode, school));
                     }

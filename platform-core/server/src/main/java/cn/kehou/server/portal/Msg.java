@@ -25,6 +25,7 @@ public interface Msg {
     @Message String signedInAs(String name);
     @Message String navHome();
     @Message String navChildren();
+    @Message String navEnrollment();
     @Message String navFront();
     @Message String footer();
     @Message String problemFallback();
@@ -44,6 +45,7 @@ public interface Msg {
     @Message String role(Role role);
     @Message String waiting(Waiting.Kind kind);
     @Message String nothingWaiting();
+    @Message String seeAll();
     @Message String chooseTitle();
     @Message String chooseIntro();
     @Message String listSeparator();

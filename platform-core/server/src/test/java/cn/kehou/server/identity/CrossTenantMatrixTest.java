@@ -143,6 +143,9 @@ class CrossTenantMatrixTest {
                     .body(json("{'documentCode': '" + doc.getString("[0].code") + "', 'textSha256': '" + doc.getString("[0].sha256") + "'}"))
                     .post("/api/t/" + t.tenant + "/me/applications/" + app + "/signatures");
         });
+        FIXTURES.put("GET /api/t/{tenant}/me/services", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/services"));
+        FIXTURES.put("GET /api/t/{tenant}/me/applications/{id}/withdrawal", (a, t) ->
+                as(a.parent).get("/api/t/" + t.tenant + "/me/applications/" + Enroll.application(t) + "/withdrawal"));
         FIXTURES.put("GET /api/t/{tenant}/schools/{school}/applications", (a, t) ->
                 as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/applications"));
         FIXTURES.put("POST /api/t/{tenant}/schools/{school}/applications/{id}/review", (a, t) -> as(a.schoolAdmin)

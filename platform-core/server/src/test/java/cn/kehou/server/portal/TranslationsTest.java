@@ -33,7 +33,8 @@ class TranslationsTest {
     /** Bundle interface → its file base name under {@code messages/}. */
     static final Map<Class<?>, String> BUNDLES = bundles(
             Msg.class, "msg",
-            cn.kehou.server.catalog.Cat.class, "cat");
+            cn.kehou.server.catalog.Cat.class, "cat",
+            cn.kehou.server.enrollment.EnrollmentTexts.class, "enr");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

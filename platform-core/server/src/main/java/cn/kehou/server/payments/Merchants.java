@@ -51,6 +51,22 @@ public class Merchants {
         actualPort = start.options().getPort();
     }
 
+    /**
+     * Production (%prod) does not start without the address gateways post their notifications to:
+     * a default of localhost would leave every payment unconfirmed. KehouMain names the variable
+     * first; this guards any other way of starting the packaged server.
+     */
+    void requireNotifyBase(@Observes io.quarkus.runtime.StartupEvent event) {
+        if (io.quarkus.runtime.LaunchMode.current() != io.quarkus.runtime.LaunchMode.NORMAL) {
+            return;
+        }
+        String base = notifyBaseUrl.map(String::strip).orElse("");
+        if (!base.matches("https?://[^\\s/]+.*")) {
+            throw new IllegalStateException("kehou.payments.notify-base-url (KEHOU_PAYMENTS_NOTIFY_BASE_URL) must be set to this"
+                    + " server's public http(s) address in production; it is '" + base + "'");
+        }
+    }
+
     /** A tenant's account at its gateway, with the gateway and the key. */
     public record Account(String gatewayId, PaymentGateway gateway, PaymentGateway.Merchant merchant) {
     }

@@ -93,12 +93,6 @@ public class OrdersResource {
         return text == null || text.isBlank() ? username : text.strip();
     }
 
-    /** The caller's own order (another family's is "not found"), for the pages too. */
-    public PaymentOrder mine(UUID id) {
-        caller.require("orders.pay");
-        return own(id);
-    }
-
     private PaymentOrder own(UUID id) {
         PaymentOrder order = PaymentOrder.findById(id);
         if (order == null || !order.payer.equals(caller.username())) {

@@ -12,13 +12,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -136,9 +145,51 @@ public class Receipts {
             s.wrapped(9, "本收据由课后服务平台根据支付机构的到账通知自动生成，金额以人民币元计。如有疑问，请联系收费单位。");
             s.close();
             doc.save(out);
-            return out.toByteArray();
+            return withExactText(out.toByteArray(), s.used(f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * PDFBox derives a subset's ToUnicode map from the font's cmap, and Noto maps a Kangxi radical
+     * (⼦ U+2F26) and its ideograph (子 U+5B50) to one glyph: copied or searched, the receipt would
+     * read 电⼦. The map is replaced by the characters this receipt actually drew, so its text is
+     * exactly what was written.
+     */
+    private static byte[] withExactText(byte[] pdf, Map<Integer, Integer> cidToCodePoint) throws IOException {
+        StringBuilder cmap = new StringBuilder("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                + "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                + "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        List<Map.Entry<Integer, Integer>> pairs = new ArrayList<>(new TreeMap<>(cidToCodePoint).entrySet());
+        for (int i = 0; i < pairs.size(); i += 100) {
+            List<Map.Entry<Integer, Integer>> block = pairs.subList(i, Math.min(pairs.size(), i + 100));
+            cmap.append(block.size()).append(" beginbfchar\n");
+            for (Map.Entry<Integer, Integer> e : block) {
+                StringBuilder utf16 = new StringBuilder();
+                for (char c : Character.toChars(e.getValue())) {
+                    utf16.append(String.format("%04X", (int) c));
+                }
+                cmap.append(String.format("<%04X> <%s>%n", e.getKey(), utf16));
+            }
+            cmap.append("endbfchar\n");
+        }
+        cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            COSStream stream = doc.getDocument().createCOSStream();
+            try (OutputStream o = stream.createOutputStream(COSName.FLATE_DECODE)) {
+                o.write(cmap.toString().getBytes(StandardCharsets.US_ASCII));
+            }
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    if (page.getResources().getFont(name) instanceof PDType0Font type0) {
+                        type0.getCOSObject().setItem(COSName.TO_UNICODE, stream);
+                    }
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
         }
     }
 
@@ -168,6 +219,7 @@ public class Receipts {
         static final float LABEL = 86;
         private final PDDocument doc;
         private final PDType0Font font;
+        private final Set<Integer> codePoints = new TreeSet<>();
         private PDPageContentStream out;
         private float y;
 
@@ -235,6 +287,20 @@ public class Receipts {
             out.newLineAtOffset(x, y - size);
             out.showText(text);
             out.endText();
+            text.codePoints().forEach(codePoints::add);
+        }
+
+        /** Each glyph drawn (its CID: Identity-H writes glyph ids) → the character it was drawn for. */
+        Map<Integer, Integer> used(PDType0Font f) throws IOException {
+            Map<Integer, Integer> cids = new HashMap<>();
+            for (int cp : codePoints) {
+                byte[] code = f.encode(new String(Character.toChars(cp)));
+                if (code.length == 2) {
+                    // Two characters on one glyph: the unified ideograph wins over a radical or compatibility form.
+                    cids.merge((code[0] & 0xff) << 8 | (code[1] & 0xff), cp, (a, b) -> a >= 0x4E00 && a <= 0x9FFF ? a : b);
+                }
+            }
+            return cids;
         }
 
         /** Breaks between any two characters (Chinese has no spaces), never wider than {@code max}. */

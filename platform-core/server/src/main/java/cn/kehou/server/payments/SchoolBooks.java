@@ -45,6 +45,23 @@ public class SchoolBooks {
 
     public record EntryView(UUID id, String key, String causeType, String causeId, String memo, UUID reverses,
                             String postedBy, OffsetDateTime postedAt, List<LineView> lines) {
+        public Cause cause() {
+            return Cause.of(causeType);
+        }
+    }
+
+    /** Why an entry was posted, by its cause type. */
+    public enum Cause {
+        ORDER_LINE, ORDER_ADJUSTMENT, PAYMENT, REFUND, REVERSAL, OTHER;
+
+        static Cause of(String causeType) {
+            for (Cause c : values()) {
+                if (c.name().equalsIgnoreCase(causeType)) {
+                    return c;
+                }
+            }
+            return OTHER;
+        }
     }
 
     public record LineView(String account, long debitFen, long creditFen) {

@@ -4,6 +4,11 @@ import cn.kehou.server.guardians.GuardianResource;
 import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
 import cn.kehou.server.identity.RoleGrant;
+import cn.kehou.server.payments.PayMsg;
+import cn.kehou.server.payments.SchoolBooks;
+import cn.kehou.server.payments.SchoolBooksResource;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,6 +36,8 @@ public class Homes {
     GuardianReviewResource reviews;
     @Inject
     PortalLanguage language;
+    @Inject
+    SchoolBooksResource books;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -48,8 +55,10 @@ public class Homes {
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
                         List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
-                case SCHOOL_FINANCE -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
-                        List.of(Waiting.empty(Waiting.Kind.PAYMENTS)));
+                case SCHOOL_FINANCE -> {
+                    School school = School.findById(g.schoolId());
+                    yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school)));
+                }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.APPROVALS),
                         Waiting.empty(Waiting.Kind.REPORTS)));
                 case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
@@ -80,6 +89,19 @@ public class Homes {
                         c.className()), PortalPath.PREFIX + tenantCode + "/children"))
                 .toList();
         return new Waiting(Waiting.Kind.CHILDREN, items, PortalPath.PREFIX + tenantCode + "/children");
+    }
+
+    /** The school's fee books and refunds the bank bounced (SchoolBooksResource, as the API). */
+    private Waiting books(String tenantCode, School school) {
+        PayMsg pay = language.get() == Language.ZH_CN ? MessageBundles.get(PayMsg.class)
+                : MessageBundles.get(PayMsg.class, Localized.Literal.of(language.get().tag()));
+        SchoolBooks.Books b = books.books(school.code);
+        String url = PortalPath.PREFIX + tenantCode + "/schools/" + school.code + "/books";
+        List<Waiting.Item> items = new ArrayList<>();
+        items.add(new Waiting.Item(pay.homeBooks(), pay.homeBooksDetail(b.payments().size(), b.refunds().size()), url));
+        b.refunds().stream().filter(r -> r.status().equals("FAILED"))
+                .forEach(r -> items.add(new Waiting.Item(pay.homeRefundBounced(PortalFormat.yuan(r.amountFen())), r.payer(), url)));
+        return new Waiting(Waiting.Kind.PAYMENTS, items, url);
     }
 
     /** Parents waiting for this school to confirm them (GuardianReviewResource, as the API). */

@@ -64,9 +64,13 @@ class PhoneLayoutTest {
             try (PortalBrowser browser = PortalBrowser.open(base)) {
                 browser.phone().login("guangdong-yangjiang", user);
                 measure(browser, "home-" + user);
+                if (user.equals("yj-finance")) {
+                    check(browser, "/t/guangdong-yangjiang-jiangcheng/schools/yangjiang-jiangcheng-no1-primary/books", "books");
+                }
                 if (user.equals("yj-parent")) {
                     check(browser, "/t/guangdong-yangjiang-jiangcheng/children", "children");
                     check(browser, "/t/guangdong-yangjiang-jiangcheng/children/link", "link");
+                    check(browser, "/t/guangdong-yangjiang-jiangcheng/orders", "orders");
                     browser.page().click("#link-form button[type=submit]");
                     browser.page().waitForSelector("#form-errors");
                     measure(browser, "link-errors");

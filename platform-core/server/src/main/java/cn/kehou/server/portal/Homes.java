@@ -4,6 +4,7 @@ import cn.kehou.server.guardians.GuardianResource;
 import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
 import cn.kehou.server.identity.RoleGrant;
+import cn.kehou.server.payments.OrdersResource;
 import cn.kehou.server.payments.PayMsg;
 import cn.kehou.server.payments.SchoolBooks;
 import cn.kehou.server.payments.SchoolBooksResource;
@@ -38,6 +39,8 @@ public class Homes {
     PortalLanguage language;
     @Inject
     SchoolBooksResource books;
+    @Inject
+    OrdersResource orders;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -46,8 +49,8 @@ public class Homes {
                 .sorted(Comparator.comparing(RoleGrant::role)).distinct().toList();
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
-                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), Waiting.empty(Waiting.Kind.SERVICES),
-                        Waiting.empty(Waiting.Kind.MESSAGES)));
+                case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), orders(tenantCode),
+                        Waiting.empty(Waiting.Kind.SERVICES), Waiting.empty(Waiting.Kind.MESSAGES)));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     yield new RoleHome(g.role(), name(school), List.of(guardianReviews(school),
@@ -91,10 +94,24 @@ public class Homes {
         return new Waiting(Waiting.Kind.CHILDREN, items, PortalPath.PREFIX + tenantCode + "/children");
     }
 
+    /** A family's orders still to pay (OrdersResource, as GET /api/t/{tenant}/me/orders). */
+    private Waiting orders(String tenantCode) {
+        PayMsg pay = payMsg();
+        List<Waiting.Item> items = orders.mine().stream().filter(o -> o.outstandingFen() > 0)
+                .map(o -> new Waiting.Item(pay.orderOf(o.schoolName(), o.termName()), pay.outstanding(PortalFormat.yuan(o.outstandingFen())),
+                        PortalPath.PREFIX + tenantCode + "/orders/" + o.id()))
+                .toList();
+        return new Waiting(Waiting.Kind.ORDERS, items, PortalPath.PREFIX + tenantCode + "/orders");
+    }
+
+    private PayMsg payMsg() {
+        return language.get() == Language.ZH_CN ? MessageBundles.get(PayMsg.class)
+                : MessageBundles.get(PayMsg.class, Localized.Literal.of(language.get().tag()));
+    }
+
     /** The school's fee books and refunds the bank bounced (SchoolBooksResource, as the API). */
     private Waiting books(String tenantCode, School school) {
-        PayMsg pay = language.get() == Language.ZH_CN ? MessageBundles.get(PayMsg.class)
-                : MessageBundles.get(PayMsg.class, Localized.Literal.of(language.get().tag()));
+        PayMsg pay = payMsg();
         SchoolBooks.Books b = books.books(school.code);
         String url = PortalPath.PREFIX + tenantCode + "/schools/" + school.code + "/books";
         List<Waiting.Item> items = new ArrayList<>();

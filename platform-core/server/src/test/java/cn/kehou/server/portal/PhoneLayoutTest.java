@@ -70,10 +70,10 @@ class PhoneLayoutTest {
                 if (user.equals("yj-parent")) {
                     check(browser, "/t/guangdong-yangjiang-jiangcheng/children", "children");
                     check(browser, "/t/guangdong-yangjiang-jiangcheng/children/link", "link");
-                    check(browser, "/t/guangdong-yangjiang-jiangcheng/orders", "orders");
                     browser.page().click("#link-form button[type=submit]");
                     browser.page().waitForSelector("#form-errors");
                     measure(browser, "link-errors");
+                    check(browser, "/t/guangdong-yangjiang-jiangcheng/orders", "orders");
                     check(browser, "/t/xinjiang-urumqi-tianshan/home", "problem-forbidden");
                     browser.page().click("a[hreflang=en]");
                     measure(browser, "problem-forbidden-en");

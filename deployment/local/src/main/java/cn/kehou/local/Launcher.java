@@ -149,6 +149,10 @@ public final class Launcher implements AutoCloseable {
         env.put("KEHOU_OIDC_SECRET", "kehou-api-local-demo-secret");
         env.put("KEHOU_PLUGINS_DIR", plugins.toString());
         env.put("KEHOU_DEMO_DATA", "true");
+        // The gateway simulator notifies the first server; the demo tenants' simulator merchant signs with
+        // this LOCAL DEMO KEY (payments/DemoMerchants). Neither exists in production.
+        env.put("KEHOU_PAYMENTS_NOTIFY_BASE_URL", serverUrl());
+        env.put("KEHOU_PAYMENTS_SECRET_LOCAL_DEMO", "local-demo-simulator-key-not-a-secret");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // Readable logs on a developer's terminal; production keeps JSON.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");

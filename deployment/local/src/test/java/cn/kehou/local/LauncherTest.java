@@ -36,7 +36,8 @@ class LauncherTest {
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("exits by itself").isTrue();
         String output = new String(server.getInputStream().readAllBytes());
         assertThat(server.exitValue()).isNotZero();
-        assertThat(output).contains("KEHOU_DB_URL").contains("KEHOU_OIDC_URL").contains("KEHOU_KEYCLOAK_URL");
+        assertThat(output).contains("KEHOU_DB_URL").contains("KEHOU_OIDC_URL").contains("KEHOU_KEYCLOAK_URL")
+                .contains("KEHOU_PAYMENTS_NOTIFY_BASE_URL");
     }
 
     @Test

@@ -220,6 +220,16 @@ public class LocalGatewaySimulator implements PaymentGateway {
 
     // ------------------------------------------------------------------ the family, at the cashier
 
+    /** What the cashier shows for a transaction: the merchant it pays and the trade; empty if unknown. */
+    public java.util.Optional<AtCashier> atCashier(String transactionId) {
+        requireEnabled();
+        TradeRecord t = byTransaction.get(transactionId);
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of(new AtCashier(t.merchant.merchantId(), t.view()));
+    }
+
+    public record AtCashier(String merchantId, Trade trade) {
+    }
+
     /** The family pays the trade in the gateway's cashier; the gateway then notifies the merchant. */
     public Trade payerPays(String transactionId) {
         return payerActs(transactionId, true);

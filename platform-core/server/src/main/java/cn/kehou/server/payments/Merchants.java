@@ -40,15 +40,11 @@ public class Merchants {
 
     @ConfigProperty(name = "kehou.payments.notify-base-url")
     Optional<String> notifyBaseUrl;
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int configuredPort;
-    @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
-    int testPort;
 
     private volatile int actualPort;
 
     void started(@Observes HttpServerStart start) {
-        actualPort = start.options().getPort();
+        actualPort = start.options().getPort(); // 0 with a random port: then port() asks
     }
 
     /** A tenant's account at its gateway, with the gateway and the key. */
@@ -102,9 +98,17 @@ public class Merchants {
     /** Where the gateway posts its notifications for {@code tenantCode}: the tenant is in the path. */
     public URI notifyUrl(String tenantCode, String gatewayId) {
         String base = notifyBaseUrl.filter(s -> !s.isBlank())
-                .orElseGet(() -> "http://localhost:" + (actualPort > 0 ? actualPort
-                        : io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST ? testPort : configuredPort));
+                .orElseGet(() -> "http://localhost:" + (actualPort > 0 ? actualPort : port()));
         return URI.create(base.replaceAll("/+$", "") + "/api/public/t/" + tenantCode + "/payments/notify/" + gatewayId);
+    }
+
+    /**
+     * The port this server listens on, read when asked: with a random port (tests) Quarkus knows the
+     * real one only once it listens, so it must not be read when this bean is created.
+     */
+    private int port() {
+        String key = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return config.getOptionalValue(key, Integer.class).orElse(8080);
     }
 
     private Optional<byte[]> secret(String ref) {

@@ -27,6 +27,10 @@ public class OrdersResource {
     OrderViews views;
     @Inject
     Payments payments;
+    @Inject
+    Receipts receipts;
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
 
     @GET
     @Transactional
@@ -59,6 +63,34 @@ public class OrdersResource {
         OrderViews.PaymentView view = new OrderViews.PaymentView(sent.id, sent.gateway, sent.outTradeNo, sent.amountFen,
                 sent.status.name(), sent.transactionId, sent.payUrl, sent.createdAt, sent.settledAt, sent.settledBy);
         return Response.status(after > before ? 201 : 200).entity(view).build();
+    }
+
+    /**
+     * The order's electronic receipt (电子收据) as a PDF with its Chinese text and embedded font; only
+     * for the family that pays it, and only once a payment was captured (409 RECEIPT_NOT_AVAILABLE).
+     */
+    @GET
+    @Path("/{order}/receipt.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Transactional
+    public Response receipt(@PathParam("order") UUID id) {
+        caller.require("orders.pay");
+        PaymentOrder order = own(id);
+        return pdf(receipts.pdf(order, payerName(token, caller.username())), order.id);
+    }
+
+    /** The PDF response pages and API share: shown in the browser, saved under the receipt's number. */
+    public static Response pdf(byte[] pdf, UUID orderId) {
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + Receipts.number(orderId) + ".pdf\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** How the receipt names the payer: the account's display name, else its username. */
+    public static String payerName(org.eclipse.microprofile.jwt.JsonWebToken token, String username) {
+        Object name = token == null ? null : token.getClaim("name");
+        String text = name instanceof jakarta.json.JsonString json ? json.getString() : name == null ? null : name.toString();
+        return text == null || text.isBlank() ? username : text.strip();
     }
 
     private PaymentOrder own(UUID id) {

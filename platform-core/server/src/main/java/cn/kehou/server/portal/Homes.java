@@ -7,6 +7,12 @@ import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
 import cn.kehou.server.identity.Role;
 import cn.kehou.server.identity.RoleGrant;
+import cn.kehou.server.payments.OrdersResource;
+import cn.kehou.server.payments.PayMsg;
+import cn.kehou.server.payments.SchoolBooks;
+import cn.kehou.server.payments.SchoolBooksResource;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +44,10 @@ public class Homes {
     CatalogHomes catalog;
     @Inject
     EnrollmentHomes enrollment;
+    @Inject
+    SchoolBooksResource books;
+    @Inject
+    OrdersResource orders;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -47,7 +57,7 @@ public class Homes {
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
                 case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), enrollment.services(tenantCode),
-                        Waiting.empty(Waiting.Kind.MESSAGES)));
+                        orders(tenantCode), Waiting.empty(Waiting.Kind.MESSAGES)));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school),
@@ -59,8 +69,10 @@ public class Homes {
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
                         List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
-                case SCHOOL_FINANCE -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
-                        List.of(Waiting.empty(Waiting.Kind.PAYMENTS)));
+                case SCHOOL_FINANCE -> {
+                    School school = School.findById(g.schoolId());
+                    yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school)));
+                }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
                         Waiting.empty(Waiting.Kind.REPORTS)));
                 case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
@@ -91,6 +103,33 @@ public class Homes {
                         c.className()), PortalPath.PREFIX + tenantCode + "/children"))
                 .toList();
         return new Waiting(Waiting.Kind.CHILDREN, items, PortalPath.PREFIX + tenantCode + "/children");
+    }
+
+    /** A family's orders still to pay (OrdersResource, as GET /api/t/{tenant}/me/orders). */
+    private Waiting orders(String tenantCode) {
+        PayMsg pay = payMsg();
+        List<Waiting.Item> items = orders.mine().stream().filter(o -> o.outstandingFen() > 0)
+                .map(o -> new Waiting.Item(pay.orderOf(o.schoolName(), o.termName()), pay.outstanding(PortalFormat.yuan(o.outstandingFen())),
+                        PortalPath.PREFIX + tenantCode + "/orders/" + o.id()))
+                .toList();
+        return new Waiting(Waiting.Kind.ORDERS, items, PortalPath.PREFIX + tenantCode + "/orders");
+    }
+
+    private PayMsg payMsg() {
+        return language.get() == Language.ZH_CN ? MessageBundles.get(PayMsg.class)
+                : MessageBundles.get(PayMsg.class, Localized.Literal.of(language.get().tag()));
+    }
+
+    /** The school's fee books and refunds the bank bounced (SchoolBooksResource, as the API). */
+    private Waiting books(String tenantCode, School school) {
+        PayMsg pay = payMsg();
+        SchoolBooks.Books b = books.books(school.code);
+        String url = PortalPath.PREFIX + tenantCode + "/schools/" + school.code + "/books";
+        List<Waiting.Item> items = new ArrayList<>();
+        items.add(new Waiting.Item(pay.homeBooks(), pay.homeBooksDetail(b.payments().size(), b.refunds().size()), url));
+        b.refunds().stream().filter(r -> r.status().equals("FAILED"))
+                .forEach(r -> items.add(new Waiting.Item(pay.homeRefundBounced(PortalFormat.yuan(r.amountFen())), r.payer(), url)));
+        return new Waiting(Waiting.Kind.PAYMENTS, items, url);
     }
 
     /** Parents waiting for this school to confirm them (GuardianReviewResource, as the API). */

@@ -14,6 +14,8 @@ public record Waiting(Kind kind, List<Item> items, String moreUrl) {
         /** The services the children are in or may join. */
         SERVICES,
         MESSAGES,
+        /** A family's orders with something still to pay (or a payment in flight). */
+        ORDERS,
         /** Parents asking to be linked to a child (监护关系审核). */
         REVIEWS,
         /** Service applications to review. */

@@ -546,6 +546,12 @@ class CrossTenantMatrixTest {
                         .body(json("{'date': '" + Pay.nextWeekday() + "', 'reason': '矩阵停课'}"))
                         .post(sitePath(t) + "/services/" + Pay.service(t).id() + "/cancelled-sessions"));
         FIXTURES.put("GET /api/t/{tenant}/schools/{school}/orders", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/orders"));
+        FIXTURES.put("GET /api/t/{tenant}/me/orders/{order}/receipt.pdf", (a, t) -> {
+            String order = Pay.order(t);
+            cn.kehou.server.payments.PaymentsFixtures.paid(t.tenant, t.parent, order);
+            return as(a.parent).get("/api/t/" + t.tenant + "/me/orders/" + order + "/receipt.pdf");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/books", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/books"));
     }
 
     @Test

@@ -84,6 +84,32 @@ public final class PaymentsFixtures {
                 .put("/api/t/" + tenant + "/payments/merchant").then().statusCode(200);
     }
 
+    /**
+     * {@code parent} pays the order at the simulator's cashier (as the family would tap "pay"), and
+     * this returns once the gateway's asynchronous notification has marked the order paid.
+     */
+    public static void paid(String tenant, String parent, String order) {
+        io.restassured.response.Response opened = given().auth().oauth2(Tokens.of(parent))
+                .post("/api/t/" + tenant + "/me/orders/" + order + "/payments");
+        if (opened.statusCode() != 200 && opened.statusCode() != 201) {
+            throw new IllegalStateException("opening the payment: " + opened.statusCode() + " " + opened.asString());
+        }
+        given().post(LocalGatewaySimulator.CASHIER_PATH + opened.jsonPath().getString("transactionId")).then().statusCode(200);
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!"PAID".equals(given().auth().oauth2(Tokens.of(parent)).get("/api/t/" + tenant + "/me/orders/" + order)
+                .then().statusCode(200).extract().path("status"))) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("order " + order + " not paid after 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The region's publication requirements, as the API lists them: channel → items. */
     public static Map<String, List<String>> requirements(String token, String tenant, String school) {
         JsonPath json = given().auth().oauth2(token).get("/api/t/" + tenant + "/schools/" + school + "/fee-publications")

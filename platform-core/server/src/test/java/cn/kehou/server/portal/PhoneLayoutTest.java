@@ -64,12 +64,16 @@ public class PhoneLayoutTest {
             try (PortalBrowser browser = PortalBrowser.open(base)) {
                 browser.phone().login("guangdong-yangjiang", user);
                 measure(browser, "home-" + user);
+                if (user.equals("yj-finance")) {
+                    check(browser, "/t/guangdong-yangjiang-jiangcheng/schools/yangjiang-jiangcheng-no1-primary/books", "books");
+                }
                 if (user.equals("yj-parent")) {
                     check(browser, "/t/guangdong-yangjiang-jiangcheng/children", "children");
                     check(browser, "/t/guangdong-yangjiang-jiangcheng/children/link", "link");
                     browser.page().click("#link-form button[type=submit]");
                     browser.page().waitForSelector("#form-errors");
                     measure(browser, "link-errors");
+                    check(browser, "/t/guangdong-yangjiang-jiangcheng/orders", "orders");
                     check(browser, "/t/xinjiang-urumqi-tianshan/home", "problem-forbidden");
                     browser.page().click("a[hreflang=en]");
                     measure(browser, "problem-forbidden-en");

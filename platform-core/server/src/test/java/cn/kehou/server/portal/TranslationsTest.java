@@ -34,7 +34,8 @@ class TranslationsTest {
     static final Map<Class<?>, String> BUNDLES = bundles(
             Msg.class, "msg",
             cn.kehou.server.catalog.Cat.class, "cat",
-            cn.kehou.server.enrollment.EnrollmentTexts.class, "enr");
+            cn.kehou.server.enrollment.EnrollmentTexts.class, "enr",
+            cn.kehou.server.payments.PayMsg.class, "pay");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

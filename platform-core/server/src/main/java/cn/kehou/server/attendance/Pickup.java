@@ -98,7 +98,7 @@ public class Pickup {
 
     /**
      * Checks a guardian's agreed departure: inside the session, and before its end only for extended
-     * care (延时托管, with flexible departure 弹性离校 — 001 §二(二)2, 003 §三) where the region's plugin
+     * care (延时托管 with flexible departure 弹性离校 — 001 §三(一), 003 §三) where the region's plugin
      * offers that kind.
      */
     public void checkArrangement(School school, OfferedService s, LocalDate date, LocalTime leaveAt) {

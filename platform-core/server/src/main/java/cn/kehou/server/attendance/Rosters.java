@@ -56,11 +56,31 @@ public class Rosters {
     public record ChildRow(UUID child, String name, int grade, String className, Status status, String absenceReason,
                            Custody custody, String responsible, OffsetDateTime checkedInAt, OffsetDateTime departedAt,
                            String departedWith) {
+        public boolean present() {
+            return status == Status.PRESENT;
+        }
+
+        public boolean expected() {
+            return status == Status.EXPECTED;
+        }
+
+        public boolean departed() {
+            return status == Status.DEPARTED;
+        }
+
+        public boolean notArrived() {
+            return status == Status.EXPECTED || status == Status.ABSENT;
+        }
     }
 
     public record RosterView(SessionView session, List<ChildRow> children) {
         public long count(Status status) {
             return children.stream().filter(c -> c.status() == status).count();
+        }
+
+        /** Expected, present, absent, gone home: the counts the roster page shows. */
+        public List<Long> counts() {
+            return List.of(count(Status.EXPECTED), count(Status.PRESENT), count(Status.ABSENT), count(Status.DEPARTED));
         }
     }
 

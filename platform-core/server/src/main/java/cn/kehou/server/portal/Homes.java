@@ -4,6 +4,7 @@ import cn.kehou.server.guardians.GuardianResource;
 import cn.kehou.server.guardians.GuardianReviewResource;
 import cn.kehou.server.identity.Caller;
 import cn.kehou.server.identity.RoleGrant;
+import cn.kehou.server.notices.Notices;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,10 @@ public class Homes {
     GuardianReviewResource reviews;
     @Inject
     PortalLanguage language;
+    @Inject
+    Notices notices;
+    @Inject
+    cn.kehou.server.attendance.RosterPages rosterPages;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -40,14 +45,14 @@ public class Homes {
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
                 case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), Waiting.empty(Waiting.Kind.SERVICES),
-                        Waiting.empty(Waiting.Kind.MESSAGES)));
+                        messages()));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     yield new RoleHome(g.role(), name(school), List.of(guardianReviews(school),
-                            Waiting.empty(Waiting.Kind.APPLICATIONS)));
+                            Waiting.empty(Waiting.Kind.APPLICATIONS), messages()));
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
-                        List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
+                        List.of(rosterPages.todaysSessions(tenantCode, School.findById(g.schoolId())), messages()));
                 case SCHOOL_FINANCE -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
                         List.of(Waiting.empty(Waiting.Kind.PAYMENTS)));
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.APPROVALS),
@@ -80,6 +85,13 @@ public class Homes {
                         c.className()), PortalPath.PREFIX + tenantCode + "/children"))
                 .toList();
         return new Waiting(Waiting.Kind.CHILDREN, items, PortalPath.PREFIX + tenantCode + "/children");
+    }
+
+    /** The user's notices in this tenant, unread first (Notices, as GET /api/t/{tenant}/me/notices). */
+    private Waiting messages() {
+        List<Waiting.Item> items = notices.inbox(caller.username(), 10).stream()
+                .map(n -> new Waiting.Item(n.title(), n.body(), n.link())).toList();
+        return new Waiting(Waiting.Kind.MESSAGES, items, null);
     }
 
     /** Parents waiting for this school to confirm them (GuardianReviewResource, as the API). */

@@ -32,7 +32,8 @@ class TranslationsTest {
 
     /** Bundle interface → its file base name under {@code messages/}. */
     static final Map<Class<?>, String> BUNDLES = bundles(
-            Msg.class, "msg");
+            Msg.class, "msg",
+            cn.kehou.server.attendance.AttMsg.class, "att");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

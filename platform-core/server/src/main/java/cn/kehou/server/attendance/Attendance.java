@@ -114,7 +114,7 @@ public class Attendance {
         Rosters.RosterView roster = today(s, date);
         Map<UUID, Rosters.ChildRow> rows = rosters.byChild(roster);
         if (!people.worksAt(school.id, to)) {
-            throw new ProblemException(422, "HANDOVER_TO_UNKNOWN", to);
+            throw new ProblemException(422, "NOT_SCHOOL_STAFF", to);
         }
         Map<String, List<UUID>> byFrom = new LinkedHashMap<>();
         for (UUID child : new LinkedHashSet<>(children)) {
@@ -181,7 +181,7 @@ public class Attendance {
     public List<String> assignDuty(School school, OfferedService s, Collection<String> teachers, String actor) {
         for (String t : teachers) {
             if (!people.worksAt(school.id, t)) {
-                throw new ProblemException(422, "HANDOVER_TO_UNKNOWN", t);
+                throw new ProblemException(422, "NOT_SCHOOL_STAFF", t);
             }
         }
         List<String> before = rosters.teachers(s.id);

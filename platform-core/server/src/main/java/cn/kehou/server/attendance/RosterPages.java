@@ -127,7 +127,7 @@ public class RosterPages {
                     .filter(c -> c.status() == Rosters.Status.PRESENT).map(Rosters.ChildRow::child).toList();
             String adult = blankToNull(to);
             if (adult == null) {
-                throw new ProblemException(422, "HANDOVER_TO_UNKNOWN", "—");
+                throw new ProblemException(422, "NOT_SCHOOL_STAFF", "—");
             }
             return api.handOver(school, service, date, new RosterResource.HandOver(present, adult));
         });

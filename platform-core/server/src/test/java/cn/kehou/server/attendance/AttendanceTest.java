@@ -169,7 +169,7 @@ class AttendanceTest {
                 .containsExactly(TEACHER + ">" + CLASS_TEACHER);
         // Only to an adult of this school, and only children present.
         as(TEACHER).contentType(ContentType.JSON).body(Map.of("children", List.of(b.toString()), "to", "urumqi-school-admin"))
-                .post(s.roster(today()) + "/handovers").then().statusCode(422).body("code", equalTo("HANDOVER_TO_UNKNOWN"));
+                .post(s.roster(today()) + "/handovers").then().statusCode(422).body("code", equalTo("NOT_SCHOOL_STAFF"));
         // Every child present has exactly one responsible adult.
         assertThat(Db.strings("SELECT count(*) FROM attendance_mark WHERE service_id = '" + s.id()
                 + "' AND status = 'PRESENT' AND responsible IS NULL")).containsExactly("0");

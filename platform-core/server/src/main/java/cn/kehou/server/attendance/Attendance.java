@@ -232,6 +232,20 @@ public class Attendance {
         return out;
     }
 
+    /**
+     * Lessons delivered (课时) of {@code s} from {@code from} to {@code to}: held sessions in which at
+     * least one child was checked in. What a provider's settlement should pay for once it is built
+     * (issue 14 §5); until then payments counts a session as delivered when its day has passed.
+     */
+    public int lessonsDelivered(OfferedService s, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object> days = em.createNativeQuery("""
+                        SELECT DISTINCT on_date FROM attendance_mark
+                        WHERE service_id = ?1 AND on_date BETWEEN ?2 AND ?3 AND status IN ('PRESENT', 'DEPARTED')""")
+                .setParameter(1, s.id).setParameter(2, from).setParameter(3, to).getResultList();
+        return (int) days.stream().map(Pickup::date).filter(d -> rosters.held(s, d)).count();
+    }
+
     /** The school's end-of-day exceptions for {@code date}: children still present or never checked in. */
     public List<Unresolved> exceptions(School school, LocalDate date) {
         List<Unresolved> out = new ArrayList<>();

@@ -142,8 +142,14 @@ public class RosterPages {
         UUID id = uuid(child);
         UUID who = "other".equals(person) || "alone".equals(person) ? null : uuid(person);
         boolean other = "other".equals(person);
-        return act(shell, school, service, date, id, () -> api.depart(school, service, date,
-                new RosterResource.Departure(id, who, other ? blankToNull(name) : null, other ? blankToNull(phone) : null)));
+        return act(shell, school, service, date, id, () -> {
+            if (other && blankToNull(name) == null && blankToNull(phone) == null) {
+                // "Someone else" without a name or phone is nobody the guardian authorised.
+                throw new ProblemException(422, "PICKUP_NOT_AUTHORIZED");
+            }
+            return api.depart(school, service, date,
+                    new RosterResource.Departure(id, who, other ? blankToNull(name) : null, other ? blankToNull(phone) : null));
+        });
     }
 
     private Response act(Shell shell, String school, UUID service, LocalDate date, UUID child, Supplier<Rosters.RosterView> action) {

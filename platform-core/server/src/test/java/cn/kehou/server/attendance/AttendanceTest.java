@@ -45,6 +45,10 @@ class AttendanceTest {
     OverdueCheckIns overdue;
     @Inject
     AgroalDataSource serverPool;
+    @Inject
+    Attendance attendance;
+    @Inject
+    cn.kehou.server.tenancy.TenantScope scope;
 
     @Test
     void a_days_roster_equals_the_arranged_enrollments_and_a_cancelled_session_or_holiday_has_none() throws SQLException {
@@ -276,6 +280,20 @@ class AttendanceTest {
         as(TEACHER).contentType(ContentType.JSON)
                 .body(Map.of("content", "阅读与作业辅导", "form", "行政班托管", "startedAt", "16:10", "endedAt", "17:40"))
                 .put(s.roster(today()) + "/record").then().statusCode(200).body("headCount", equalTo(1));
+    }
+
+    @Test
+    void lessons_delivered_count_the_held_sessions_with_a_child_checked_in() throws SQLException {
+        var s = allDay(YJ, YJ_SCHOOL);
+        UUID a = arranged(s, PARENT, "课时甲");
+        duty(s, ADMIN, TEACHER);
+        var tenant = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> cn.kehou.server.tenancy.Tenant.byCode(YJ).orElseThrow());
+        java.util.function.Supplier<Integer> delivered = () -> scope.callAs(tenant, false, () -> attendance.lessonsDelivered(
+                cn.kehou.server.catalog.OfferedService.findById(s.id()), today().minusDays(10), today().plusDays(10)));
+        assertThat(delivered.get()).isZero();
+        checkIn(TEACHER, s, a).then().statusCode(200);
+        assertThat(delivered.get()).isEqualTo(1);
     }
 
     @Test

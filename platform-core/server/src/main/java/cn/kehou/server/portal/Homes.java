@@ -13,6 +13,7 @@ import cn.kehou.server.payments.SchoolBooks;
 import cn.kehou.server.payments.SchoolBooksResource;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import cn.kehou.server.notices.Notices;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,10 @@ public class Homes {
     SchoolBooksResource books;
     @Inject
     OrdersResource orders;
+    @Inject
+    Notices notices;
+    @Inject
+    cn.kehou.server.attendance.RosterPages rosterPages;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -57,7 +62,7 @@ public class Homes {
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
                 case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), enrollment.services(tenantCode),
-                        orders(tenantCode), Waiting.empty(Waiting.Kind.MESSAGES)));
+                        orders(tenantCode), messages()));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school),
@@ -65,10 +70,11 @@ public class Homes {
                     if (g.role() == Role.SCHOOL_ADMIN) {
                         lists.add(catalog.schoolSetup(tenantCode, school));
                     }
+                    lists.add(messages());
                     yield new RoleHome(g.role(), name(school), lists);
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
-                        List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
+                        List.of(rosterPages.todaysSessions(tenantCode, School.findById(g.schoolId())), messages()));
                 case SCHOOL_FINANCE -> {
                     School school = School.findById(g.schoolId());
                     yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school)));
@@ -130,6 +136,13 @@ public class Homes {
         b.refunds().stream().filter(r -> r.status().equals("FAILED"))
                 .forEach(r -> items.add(new Waiting.Item(pay.homeRefundBounced(PortalFormat.yuan(r.amountFen())), r.payer(), url)));
         return new Waiting(Waiting.Kind.PAYMENTS, items, url);
+    }
+
+    /** The user's notices in this tenant, unread first (Notices, as GET /api/t/{tenant}/me/notices). */
+    private Waiting messages() {
+        List<Waiting.Item> items = notices.inbox(caller.username(), 10).stream()
+                .map(n -> new Waiting.Item(n.title(), n.body(), n.link())).toList();
+        return new Waiting(Waiting.Kind.MESSAGES, items, null);
     }
 
     /** Parents waiting for this school to confirm them (GuardianReviewResource, as the API). */

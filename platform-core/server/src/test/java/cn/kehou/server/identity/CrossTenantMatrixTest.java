@@ -554,6 +554,167 @@ class CrossTenantMatrixTest {
         FIXTURES.put("GET /api/t/{tenant}/schools/{school}/books", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/books"));
     }
 
+    // ------------------------------------------------------------------ attendance and notices fixtures
+    // A service of the target running all day today, a child of the target's parent arranged on it,
+    // arranged afresh per call by the target's own users; the actor then acts on it.
+
+    static final class Att {
+        static cn.kehou.server.attendance.AttendanceFixtures.Session session(Side t) {
+            try {
+                return cn.kehou.server.attendance.AttendanceFixtures.allDay(t.tenant, t.school);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static String child(cn.kehou.server.attendance.AttendanceFixtures.Session s, Side t) {
+            try {
+                return cn.kehou.server.attendance.AttendanceFixtures.arranged(s, t.parent, "矩阵点名" + UNIQUE.incrementAndGet()).toString();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static String today(cn.kehou.server.attendance.AttendanceFixtures.Session s) {
+            return s.roster(cn.kehou.server.attendance.AttendanceFixtures.today());
+        }
+
+        /** A child of the target checked in by the target's school admin. */
+        static String[] present(Side t) {
+            var s = session(t);
+            String child = child(s, t);
+            as(t.schoolAdmin).contentType(ContentType.JSON).body(json("{'children': ['" + child + "']}"))
+                    .post(today(s) + "/check-ins").then().statusCode(200);
+            return new String[] {today(s), child};
+        }
+
+        static String pickupPerson(Side t, String child, String phone) {
+            return as(t.parent).contentType(ContentType.JSON)
+                    .body(json("{'name': '矩阵接送人', 'relation': '祖母', 'phone': '" + phone + "'}"))
+                    .post("/api/t/" + t.tenant + "/me/children/" + child + "/pickup-persons").then().statusCode(201).extract().path("id");
+        }
+
+        static String incident(Side t) {
+            return as(t.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'kind': 'ILLNESS', 'occurredAt': '" + java.time.OffsetDateTime.now().minusMinutes(5)
+                            + "', 'description': '矩阵：发烧', 'actions': '矩阵：联系家长'}"))
+                    .post(sitePath(t) + "/incidents").then().statusCode(201).extract().path("id");
+        }
+
+        static String notice(Side t) {
+            try {
+                UUID id = UUID.randomUUID();
+                try (var c = cn.kehou.server.testing.Db.superuser()) {
+                    cn.kehou.server.enrollment.EnrollmentFixtures.exec(c, "INSERT INTO notice (tenant_id, id, recipient, kind, title, body)"
+                            + " SELECT id, ?, ?, 'MATRIX', '矩阵通知', '矩阵' FROM tenant WHERE code = ?", id, t.parent, t.tenant);
+                }
+                return id.toString();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static {
+        FIXTURES.put("GET /api/t/{tenant}/me/notices", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/notices"));
+        FIXTURES.put("POST /api/t/{tenant}/me/notices/{id}/read", (a, t) ->
+                as(a.parent).post("/api/t/" + t.tenant + "/me/notices/" + Att.notice(t) + "/read"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/rosters", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/rosters"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/services/{service}/rosters/{date}", (a, t) -> {
+            var s = Att.session(t);
+            Att.child(s, t);
+            return as(a.schoolAdmin).get(Att.today(s));
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/rosters/{date}/check-ins", (a, t) -> {
+            var s = Att.session(t);
+            String child = Att.child(s, t);
+            return as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'children': ['" + child + "']}"))
+                    .post(Att.today(s) + "/check-ins");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/rosters/{date}/absences", (a, t) -> {
+            var s = Att.session(t);
+            String child = Att.child(s, t);
+            return as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'child': '" + child + "', 'reason': '病假'}"))
+                    .post(Att.today(s) + "/absences");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/rosters/{date}/handovers", (a, t) -> {
+            String[] p = Att.present(t);
+            return as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'children': ['" + p[1] + "'], 'to': '" + t.classTeacher + "'}"))
+                    .post(p[0] + "/handovers");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/services/{service}/rosters/{date}/departures", (a, t) -> {
+            String[] p = Att.present(t);
+            String phone = "1370000" + String.format("%04d", UNIQUE.incrementAndGet() % 10000);
+            Att.pickupPerson(t, p[1], phone);
+            return as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'child': '" + p[1] + "', 'phone': '" + phone + "'}"))
+                    .post(p[0] + "/departures");
+        });
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/services/{service}/rosters/{date}/record", (a, t) ->
+                as(a.schoolAdmin).contentType(ContentType.JSON)
+                        .body(json("{'content': '阅读', 'form': '托管', 'startedAt': '16:30', 'endedAt': '18:00'}"))
+                        .put(Att.today(Att.session(t)) + "/record"));
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/services/{service}/roster-duty", (a, t) ->
+                as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'teachers': ['" + t.classTeacher + "']}"))
+                        .put(Att.session(t).path() + "/roster-duty"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/attendance-exceptions", (a, t) ->
+                as(a.schoolAdmin).get(sitePath(t) + "/attendance-exceptions"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/incidents", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/incidents"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/incidents", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'kind': 'INJURY', 'occurredAt': '" + java.time.OffsetDateTime.now().minusMinutes(5)
+                        + "', 'description': '矩阵：擦伤', 'actions': '矩阵：包扎'}"))
+                .post(sitePath(t) + "/incidents"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/incidents/{id}/notes", (a, t) ->
+                as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'note': '矩阵：已处理'}"))
+                        .post(sitePath(t) + "/incidents/" + Att.incident(t) + "/notes"));
+        FIXTURES.put("GET /api/t/{tenant}/attendance-audit/verification", (a, t) ->
+                as(a.bureau).get("/api/t/" + t.tenant + "/attendance-audit/verification"));
+        FIXTURES.put("GET /api/t/{tenant}/me/children/{child}/pickup-persons", (a, t) ->
+                as(a.parent).get("/api/t/" + t.tenant + "/me/children/" + Att.child(Att.session(t), t) + "/pickup-persons"));
+        FIXTURES.put("POST /api/t/{tenant}/me/children/{child}/pickup-persons", (a, t) -> as(a.parent).contentType(ContentType.JSON)
+                .body(json("{'name': '矩阵接送人', 'relation': '祖父', 'phone': '13700009999'}"))
+                .post("/api/t/" + t.tenant + "/me/children/" + Att.child(Att.session(t), t) + "/pickup-persons"));
+        FIXTURES.put("POST /api/t/{tenant}/me/children/{child}/pickup-persons/{id}/revoke", (a, t) -> {
+            String child = Att.child(Att.session(t), t);
+            String person = Att.pickupPerson(t, child, "13700008888");
+            return as(a.parent).post("/api/t/" + t.tenant + "/me/children/" + child + "/pickup-persons/" + person + "/revoke");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/me/children/{child}/departure-arrangements", (a, t) -> {
+            var s = Att.session(t);
+            String child = Att.child(s, t);
+            return as(a.parent).contentType(ContentType.JSON)
+                    .body(json("{'service': '" + s.id() + "', 'leaveAt': '23:59', 'goesAlone': true}"))
+                    .post("/api/t/" + t.tenant + "/me/children/" + child + "/departure-arrangements");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/safety/visitors", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/safety/visitors"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/safety/visitors", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'name': '矩阵访客', 'purpose': '送作业'}")).post(sitePath(t) + "/safety/visitors"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/safety/visitors/{id}/leave", (a, t) -> {
+            String id = as(t.schoolAdmin).contentType(ContentType.JSON).body(json("{'name': '矩阵访客', 'purpose': '维修'}"))
+                    .post(sitePath(t) + "/safety/visitors").then().statusCode(201).extract().path("id");
+            return as(a.schoolAdmin).post(sitePath(t) + "/safety/visitors/" + id + "/leave");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/safety/emergency-plans", (a, t) ->
+                as(a.schoolAdmin).get(sitePath(t) + "/safety/emergency-plans"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/safety/emergency-plans", (a, t) -> as(a.schoolAdmin)
+                .contentType(ContentType.JSON).body(json("{'title': '矩阵预案', 'content': '疏散路线', 'adoptedOn': '2026-09-01'}"))
+                .post(sitePath(t) + "/safety/emergency-plans"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/safety/emergency-plans/{id}/drills", (a, t) -> {
+            String plan = as(t.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'title': '矩阵预案', 'content': '疏散路线', 'adoptedOn': '2026-09-01'}"))
+                    .post(sitePath(t) + "/safety/emergency-plans").then().statusCode(201).extract().path("id");
+            return as(a.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'heldOn': '2026-10-01', 'participants': 300, 'notes': '矩阵演练'}"))
+                    .post(sitePath(t) + "/safety/emergency-plans/" + plan + "/drills");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/safety/insurance", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/safety/insurance"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/safety/insurance", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'covers': 'PUPILS', 'insurer': '矩阵保险', 'policyNo': 'M-1', 'validFrom': '2026-09-01',"
+                        + " 'validTo': '2027-08-31', 'insuredCount': 500}"))
+                .post(sitePath(t) + "/safety/insurance"));
+        FIXTURES.put("GET /api/t/{tenant}/me/children/{child}/attendance", (a, t) ->
+                as(a.parent).get("/api/t/" + t.tenant + "/me/children/" + Att.child(Att.session(t), t) + "/attendance"));
+    }
+
     @Test
     void every_tenant_operation_serves_its_own_tenant_and_refuses_the_other_without_leaking() {
         registerFreshParents();

@@ -185,6 +185,42 @@ class RoleMatrixTest {
         PROBE.put("orders.pay", (r, t) -> r.get("/api/t/" + t + "/me/orders").statusCode());
     }
 
+    /** Attendance probes: a service at SCHOOL with yj-service-teacher on duty, and a child of yj-parent on it. */
+    static final java.util.concurrent.atomic.AtomicReference<String[]> ATTENDANCE = new java.util.concurrent.atomic.AtomicReference<>();
+
+    static String[] attendanceFixture() {
+        return ATTENDANCE.updateAndGet(existing -> {
+            if (existing != null) {
+                return existing;
+            }
+            try {
+                var s = cn.kehou.server.attendance.AttendanceFixtures.allDay(DISTRICT, SCHOOL);
+                UUID child = cn.kehou.server.attendance.AttendanceFixtures.arranged(s, "yj-parent", "矩阵点名");
+                cn.kehou.server.attendance.AttendanceFixtures.duty(s, "yj-school-admin", "yj-service-teacher");
+                return new String[] {s.path(), child.toString(), s.roster(cn.kehou.server.attendance.AttendanceFixtures.today())};
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static {
+        PROBE.put("me.notices", (r, t) -> r.get("/api/t/" + t + "/me/notices").statusCode());
+        PROBE.put("attendance.roster", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/rosters").statusCode());
+        // Nobody chosen: 400 after the permission (and duty) check, nothing saved.
+        PROBE.put("attendance.mark", (r, t) -> r.contentType(ContentType.JSON).body("{\"children\": [], \"all\": false}")
+                .post(attendanceFixture()[2] + "/check-ins").statusCode());
+        // Not a member of the school's staff: 422 after the permission check, nothing saved.
+        PROBE.put("attendance.duty", (r, t) -> r.contentType(ContentType.JSON).body("{\"teachers\": [\"matrix-nobody\"]}")
+                .put(attendanceFixture()[0] + "/roster-duty").statusCode());
+        PROBE.put("attendance.exceptions", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/attendance-exceptions").statusCode());
+        PROBE.put("incident.report", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/incidents").statusCode());
+        PROBE.put("attendance.audit", (r, t) -> r.get("/api/t/" + t + "/attendance-audit/verification").statusCode());
+        PROBE.put("safety.gate", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/safety/visitors").statusCode());
+        PROBE.put("safety.registers", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/safety/insurance").statusCode());
+        PROBE.put("me.pickup", (r, t) -> r.get("/api/t/" + t + "/me/children/" + attendanceFixture()[1] + "/pickup-persons").statusCode());
+    }
+
     @Test
     void every_role_can_do_exactly_what_the_permission_table_says() throws IOException {
         Map<String, Set<String>> table = permissionTable();

@@ -35,7 +35,8 @@ class TranslationsTest {
             Msg.class, "msg",
             cn.kehou.server.catalog.Cat.class, "cat",
             cn.kehou.server.enrollment.EnrollmentTexts.class, "enr",
-            cn.kehou.server.payments.PayMsg.class, "pay");
+            cn.kehou.server.payments.PayMsg.class, "pay",
+            cn.kehou.server.attendance.AttMsg.class, "att");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

@@ -305,8 +305,8 @@ public class WechatPayGateway implements PaymentGateway {
 
     // ------------------------------------------------------------------ the SDK, per merchant
 
-    /** One merchant's SDK objects, built once per distinct configuration (a rotated key builds anew). */
-    private record Client(WechatPayMerchants.Settings settings, H5Service h5, JsapiServiceExtension jsapi,
+    /** One merchant's SDK objects, kept while its configuration is unchanged (a rotated key builds anew). */
+    private record Client(String fingerprint, WechatPayMerchants.Settings settings, H5Service h5, JsapiServiceExtension jsapi,
                           RefundService refunds, NotificationParser parser) {
     }
 
@@ -318,7 +318,14 @@ public class WechatPayGateway implements PaymentGateway {
         String apiV3Key = new String(merchant.secret(), StandardCharsets.UTF_8);
         URI base = baseUrlOverride != null ? baseUrlOverride : configuredBaseUrl.orElse(null);
         String fingerprint = fingerprint(merchant.merchantId(), s.toString(), privateKey, apiV3Key, String.valueOf(base));
-        return clients.computeIfAbsent(fingerprint, k -> {
+        Client cached = clients.get(merchant.merchantId());
+        if (cached != null && cached.fingerprint().equals(fingerprint)) {
+            return cached;
+        }
+        return clients.compute(merchant.merchantId(), (k, current) -> {
+            if (current != null && current.fingerprint().equals(fingerprint)) {
+                return current;
+            }
             RSAPublicKeyConfig config;
             try {
                 config = new RSAPublicKeyConfig.Builder()
@@ -333,7 +340,7 @@ public class WechatPayGateway implements PaymentGateway {
                 throw new Failure("the merchant's WeChat Pay keys are unusable: " + firstLine(e.getMessage()), true);
             }
             HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp(base)).build();
-            return new Client(s,
+            return new Client(fingerprint, s,
                     new H5Service.Builder().httpClient(http).build(),
                     new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
                     new RefundService.Builder().httpClient(http).build(),

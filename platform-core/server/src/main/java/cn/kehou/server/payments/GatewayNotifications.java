@@ -66,8 +66,7 @@ public class GatewayNotifications {
             if (unreadable != null) {
                 return reject(tenant, id, unreadable);
             }
-            PaymentGateway.Event event = claim;
-            Decision decision = QuarkusTransaction.requiringNew().call(() -> decide(tenant, id, gatewayId, gateway, event, headers, body));
+            Decision decision = QuarkusTransaction.requiringNew().call(() -> decide(tenant, id, gatewayId, gateway, headers, body));
             if (decision.verdict() == Verdict.REJECTED) {
                 LOG.warnf("rejected %s notification %s for tenant %s: %s", gatewayId, id, tenant.code, decision.reason());
             }
@@ -85,13 +84,14 @@ public class GatewayNotifications {
     private record Decision(Verdict verdict, String reason, UUID refundsOwedBy) {
     }
 
-    private Decision decide(Tenant tenant, UUID id, String gatewayId, PaymentGateway gateway, PaymentGateway.Event e,
+    private Decision decide(Tenant tenant, UUID id, String gatewayId, PaymentGateway gateway,
                             Map<String, String> headers, String body) {
-        String refused = check(tenant, gatewayId, gateway, e, headers, body);
-        if (refused != null) {
-            verdict(tenant, id, Verdict.REJECTED, refused);
-            return new Decision(Verdict.REJECTED, refused, null);
+        Checked checked = check(tenant, gatewayId, gateway, headers, body);
+        if (checked.refused() != null) {
+            verdict(tenant, id, Verdict.REJECTED, checked.refused());
+            return new Decision(Verdict.REJECTED, checked.refused(), null);
         }
+        PaymentGateway.Event e = checked.event();
         Payments.Outcome outcome;
         UUID order;
         switch (e.type()) {
@@ -119,23 +119,35 @@ public class GatewayNotifications {
         return new Decision(v, null, owes ? order : null);
     }
 
-    /** Why the notification is not to be believed, or null: signature, merchant, order, amount, transaction. */
-    private String check(Tenant tenant, String gatewayId, PaymentGateway gateway, PaymentGateway.Event e,
-                         Map<String, String> headers, String body) {
+    /** The event as authenticated, or why it is not to be believed. */
+    private record Checked(PaymentGateway.Event event, String refused) {
+        static Checked refused(String reason) {
+            return new Checked(null, reason);
+        }
+    }
+
+    /** What the gateway proves happened, checked against our records: signature, merchant, order, amount, transaction. */
+    private Checked check(Tenant tenant, String gatewayId, PaymentGateway gateway, Map<String, String> headers, String body) {
         Merchants.Account account;
         try {
             account = merchants.of(tenant.id);
         } catch (ProblemException noMerchant) {
-            return "no merchant account for this tenant";
+            return Checked.refused("no merchant account for this tenant");
         }
         if (!account.gatewayId().equals(gatewayId)) {
-            return "this tenant does not use gateway " + gatewayId;
+            return Checked.refused("this tenant does not use gateway " + gatewayId);
         }
+        PaymentGateway.Event e;
         try {
-            gateway.authenticate(account.merchant(), headers, body);
+            e = gateway.open(account.merchant(), headers, body);
         } catch (PaymentGateway.Rejected r) {
-            return r.getMessage();
+            return Checked.refused(r.getMessage());
         }
+        String refused = refusal(gatewayId, account, e);
+        return refused == null ? new Checked(e, null) : Checked.refused(refused);
+    }
+
+    private String refusal(String gatewayId, Merchants.Account account, PaymentGateway.Event e) {
         if (!account.merchant().merchantId().equals(e.merchantId())) {
             return "for another merchant: " + e.merchantId();
         }
@@ -176,7 +188,7 @@ public class GatewayNotifications {
                 .setParameter(6, claim == null ? null : claim.outTradeNo())
                 .setParameter(7, claim == null ? null : (claim.type().name().startsWith("REFUND") ? claim.refundFen() : claim.amountFen()))
                 .setParameter(8, body)
-                .setParameter(9, headers.get(LocalGatewaySimulator.SIGNATURE))
+                .setParameter(9, headers.getOrDefault(LocalGatewaySimulator.SIGNATURE, headers.get(WechatPayGateway.SIGNATURE)))
                 .setParameter(10, Json.write(headers))
                 .executeUpdate());
         return id;

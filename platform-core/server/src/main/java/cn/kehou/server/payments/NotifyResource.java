@@ -40,7 +40,7 @@ public class NotifyResource {
         Map<String, String> received = new TreeMap<>();
         headers.getRequestHeaders().forEach((name, values) -> {
             String key = name.toLowerCase(Locale.ROOT);
-            if (key.startsWith("kehou-pay-") || key.equals("content-type") || key.equals("user-agent")) {
+            if (key.startsWith("kehou-pay-") || key.startsWith("wechatpay-") || key.equals("content-type") || key.equals("user-agent")) {
                 received.put(key, String.join(",", values));
             }
         });

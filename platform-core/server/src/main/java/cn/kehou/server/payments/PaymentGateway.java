@@ -93,4 +93,14 @@ public interface PaymentGateway {
      * claim before {@link #authenticate} and checks the order and the amount against its own records.
      */
     Event read(String body) throws Rejected;
+
+    /**
+     * Authenticates a notification and returns what it proves happened. Gateways that encrypt the
+     * body for the merchant (WeChat Pay's AES-GCM resource) can only say so here, with the merchant's
+     * key; {@link #read} then knows little more than the event type.
+     */
+    default Event open(Merchant merchant, Map<String, String> headers, String body) throws Rejected {
+        authenticate(merchant, headers, body);
+        return read(body);
+    }
 }

@@ -530,6 +530,12 @@ class CrossTenantMatrixTest {
         FIXTURES.put("PUT /api/t/{tenant}/payments/merchant", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
                 .body(json("{'gateway': 'local-sim', 'merchantId': 'matrix-" + t.tenant + "', 'secretRef': 'test-merchant-b'}"))
                 .put("/api/t/" + t.tenant + "/payments/merchant"));
+        FIXTURES.put("PUT /api/t/{tenant}/payments/merchant/wechatpay", (a, t) -> as(a.bureau).contentType(ContentType.JSON)
+                .body(Map.of("appId", "wxmatrix", "merchantSerialNo", "ABC123", "privateKeyRef", "test-merchant-a",
+                        "publicKeyId", "PUB_KEY_ID_MATRIX", "publicKeyPem", "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+                                .encodeToString(cn.kehou.server.payments.WechatPayStandIn.rsa().getPublic().getEncoded())
+                                + "\n-----END PUBLIC KEY-----\n"))
+                .put("/api/t/" + t.tenant + "/payments/merchant/wechatpay"));
         FIXTURES.put("GET /api/t/{tenant}/payments/trial-balance", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/payments/trial-balance"));
         FIXTURES.put("GET /api/t/{tenant}/schools/{school}/fee-publications", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/fee-publications"));
         FIXTURES.put("POST /api/t/{tenant}/schools/{school}/fee-publications", (a, t) -> {

@@ -99,6 +99,18 @@ final class KeycloakRealm {
     }
 
     /** A user's access token for the API, as the kehou-cli client gets it (the README's curl). */
+    /** Lets a portal client send its users back to {@code redirectUris} (a stack on other ports than the realm file's). */
+    void allowRedirects(String clientId, List<String> redirectUris) throws IOException {
+        JsonNode clients = JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin() + "/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).GET(), 200));
+        ObjectNode client = (ObjectNode) clients.get(0);
+        ArrayNode uris = client.putArray("redirectUris");
+        redirectUris.forEach(uris::add);
+        send(HttpRequest.newBuilder(URI.create(admin() + "/clients/" + client.get("id").asText()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(client.toString())), 204);
+    }
+
     String userToken(String username, String password) throws IOException {
         return token(baseUrl + "/realms/" + LocalKeycloak.REALM, "kehou-cli", username, password, "openid organization:*");
     }

@@ -13,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,6 +40,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two server processes — the packaged fast-jar the image holds — on two ports against one
  * PostgreSQL and one Keycloak, as Kubernetes runs replicas: a registration rush split across both
  * never overbooks; a payment notification delivered to both, many times, is applied once; each
- * scheduled job's tick runs once; a signed-in user's token works on either.
+ * scheduled job's tick runs once; a user signed in on one is signed in on the other.
  */
 class ScaleOutTest {
 
@@ -279,6 +282,46 @@ class ScaleOutTest {
     }
 
     @Test
+    void a_portal_user_signed_in_on_one_server_is_signed_in_on_the_other() throws Exception {
+        realm.allowRedirects("portal-guangdong-yangjiang", List.of(a + "/t/guangdong-yangjiang/*", b + "/t/guangdong-yangjiang/*"));
+        Map<String, String> cookies = new LinkedHashMap<>();
+        // Keycloak's login page, as a browser follows it, starting on server A.
+        HttpResponse<String> r = get(a + "/t/guangdong-yangjiang/login", cookies);
+        Map<String, String> keycloakCookies = new LinkedHashMap<>();
+        while (r.statusCode() / 100 == 3) {
+            String next = r.headers().firstValue("Location").orElseThrow();
+            r = get(next, next.startsWith(a) ? cookies : keycloakCookies);
+        }
+        // Keycloak with organizations asks for the username first, then the password, each on its own form.
+        for (int step = 0; step < 3 && r.statusCode() == 200 && r.body().contains("kc-form-login"); step++) {
+            Matcher form = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(r.body());
+            assertThat(form.find()).as("Keycloak's login form").isTrue();
+            String action = form.group(1).replace("&amp;", "&");
+            String fields = r.body().contains("name=\"password\"")
+                    ? "username=yj-parent&password=" + URLEncoder.encode("demo-Parent-1", StandardCharsets.UTF_8) + "&credentialId="
+                    : "username=yj-parent";
+            HttpRequest login = HttpRequest.newBuilder(URI.create(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", cookieHeader(keycloakCookies)).POST(HttpRequest.BodyPublishers.ofString(fields)).build();
+            r = http.send(login, HttpResponse.BodyHandlers.ofString());
+            keep(r, keycloakCookies);
+        }
+        while (r.statusCode() / 100 == 3) {
+            String next = r.headers().firstValue("Location").orElseThrow();
+            if (next.startsWith("/")) {
+                next = a + next;
+            }
+            r = get(next, next.startsWith(a) ? cookies : keycloakCookies);
+        }
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).as("signed in on A: the parent's home with her child").contains("陈小明");
+
+        // The same cookies on server B: the session is the encrypted cookie, readable by every replica.
+        HttpResponse<String> onB = get(b + "/t/guangdong-yangjiang-jiangcheng/home", new LinkedHashMap<>(cookies));
+        assertThat(onB.statusCode()).isEqualTo(200);
+        assertThat(onB.body()).contains("陈小明");
+    }
+
+    @Test
     void a_signed_in_user_is_served_by_either_server_with_the_same_token() throws Exception {
         // The API session is the bearer token, verified by each server against Keycloak's keys: no
         // server-side session to share. (The portal's cookie session is encrypted with
@@ -321,6 +364,35 @@ class ScaleOutTest {
 
 
 
+
+    static HttpResponse<String> get(String url, Map<String, String> cookies) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "zh-CN");
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookieHeader(cookies));
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        keep(r, cookies);
+        return r;
+    }
+
+    static void keep(HttpResponse<String> r, Map<String, String> cookies) {
+        for (String set : r.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String value = pair.substring(eq + 1);
+                if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
+                    cookies.remove(pair.substring(0, eq));
+                } else {
+                    cookies.put(pair.substring(0, eq), value);
+                }
+            }
+        }
+    }
+
+    static String cookieHeader(Map<String, String> cookies) {
+        return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
 
     static List<Rush.Accepted> concat(Rush.Outcome x, Rush.Outcome y) {
         List<Rush.Accepted> all = new ArrayList<>(x.stored);

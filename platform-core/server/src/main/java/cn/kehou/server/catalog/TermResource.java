@@ -3,10 +3,14 @@ package cn.kehou.server.catalog;
 import cn.kehou.plugin.api.Decision;
 import cn.kehou.plugin.api.Reason;
 import cn.kehou.server.identity.Caller;
+import cn.kehou.server.notices.Notices;
+import cn.kehou.server.portal.PortalPath;
 import cn.kehou.server.problem.ProblemException;
 import cn.kehou.server.tenancy.AuditLog;
 import cn.kehou.server.tenancy.School;
+import cn.kehou.server.tenancy.Tenant;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,6 +60,10 @@ public class TermResource {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    Notices notices;
+    @Inject
+    EntityManager em;
 
     public record Holiday(@NotBlank @Size(max = 100) String name, @NotNull LocalDate from, @NotNull LocalDate to) {
     }
@@ -206,6 +214,7 @@ public class TermResource {
         p.decidedBy = null;
         p.updatedBy = caller.username();
         audit.record(p.tenantId, caller.username(), "plan.file", "term:" + term.id, p.filedOn);
+        announceToEveryGuardian(school, term);
         return view(school, term, p);
     }
 
@@ -233,6 +242,25 @@ public class TermResource {
         p.reviewNote = body.note();
         audit.record(p.tenantId, caller.username(), body.approved() ? "plan.approve" : "plan.return", "term:" + term.id, body);
         return view(school, term, p);
+    }
+
+    /**
+     * 001 五(二)2: the parents of pupils who take part AND of those who do not are told of the plan
+     * (services, times, pickup) — so every confirmed guardian at the school, once per term.
+     */
+    private void announceToEveryGuardian(School school, SchoolTerm term) {
+        @SuppressWarnings("unchecked")
+        List<String> guardians = em.createNativeQuery("""
+                        SELECT DISTINCT g.username FROM guardianship g
+                        JOIN child c ON c.tenant_id = g.tenant_id AND c.id = g.child_id
+                        WHERE c.school_id = ?1 AND g.status = 'CONFIRMED'""")
+                .setParameter(1, school.id).getResultList();
+        String tenantCode = Tenant.<Tenant>findByIdOptional(school.tenantId).map(t -> t.code).orElseThrow();
+        notices.send(school.tenantId, guardians, new Notices.Notice("SERVICE_PLAN",
+                school.nameZh + "：" + term.name + " 课后服务方案已报教育局",
+                "学校已制定本学期课后服务方案（服务内容、时间和接送安排）。课后服务由家长自愿选择参加；"
+                        + "不参加的学生按正常放学时间离校，请家长做好接送安排。",
+                PortalPath.PREFIX + tenantCode + "/enrollment", school.id, "plan:" + term.id));
     }
 
     private PlanView view(School school, SchoolTerm term, ServicePlan p) {

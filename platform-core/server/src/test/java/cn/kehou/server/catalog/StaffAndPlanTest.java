@@ -22,6 +22,7 @@ import static cn.kehou.server.catalog.CatalogApi.service;
 import static cn.kehou.server.catalog.CatalogApi.site;
 import static cn.kehou.server.catalog.CatalogApi.term;
 import static cn.kehou.server.catalog.CatalogApi.vettedStaff;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -118,7 +119,7 @@ class StaffAndPlanTest {
     }
 
     @Test
-    void a_returned_plan_is_filed_again_and_an_approved_one_no_longer_changes() {
+    void a_returned_plan_is_filed_again_and_an_approved_one_no_longer_changes() throws SQLException {
         String term = term("yj-school-admin", YJ, YJ_SCHOOL, "2027-09-01", "2028-01-20");
         String plan = json("{'organisation': '校长负责', 'content': '阅读', 'times': '放学后', 'venues': '教室',"
                 + " 'staffing': '本校教师', 'safeguards': '考勤', 'timetable': '周一至周五'}");
@@ -134,6 +135,16 @@ class StaffAndPlanTest {
                 .then().statusCode(200);
         as("yj-school-admin").body(plan).put(site(YJ, YJ_SCHOOL) + "/terms/" + term + "/plan").then().statusCode(409)
                 .body("code", equalTo("PLAN_ALREADY_APPROVED"));
+
+        // 001 五(二)2: every guardian at the school is told of the plan, taking part or not — once, though it was filed twice.
+        long guardians = Long.parseLong(Db.strings("SELECT count(DISTINCT g.username) FROM guardianship g JOIN child c"
+                + " ON c.tenant_id = g.tenant_id AND c.id = g.child_id JOIN school s ON s.id = c.school_id"
+                + " WHERE s.code = '" + YJ_SCHOOL + "' AND g.status = 'CONFIRMED'").get(0));
+        assertThat(guardians).isPositive();
+        assertThat(Db.strings("SELECT count(*) FROM notice WHERE dedupe_key = 'plan:" + term + "'"))
+                .containsExactly(Long.toString(guardians));
+        as("yj-parent").get("/api/t/" + YJ + "/me/notices").then().statusCode(200)
+                .body("kind", hasItem("SERVICE_PLAN"));
     }
 
     @Test

@@ -405,31 +405,24 @@ class ScaleOutTest {
     }
 
     static long count(Connection c, String sql, Object arg) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return first(c, sql, arg, Long.class);
     }
 
     static String string(Connection c, String sql, Object arg) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return first(c, sql, arg, String.class);
     }
 
     static UUID uuid(Connection c, String sql, String arg) throws SQLException {
+        return first(c, sql, arg, UUID.class);
+    }
+
+    /** The first column of the first row of {@code sql} with its one parameter. */
+    static <T> T first(Connection c, String sql, Object arg, Class<T> type) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
+            s.setObject(1, arg);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).as(sql + " " + arg).isTrue();
-                return rs.getObject(1, UUID.class);
+                return rs.getObject(1, type);
             }
         }
     }

@@ -1,5 +1,6 @@
 package cn.kehou.server.tenancy;
 
+import cn.kehou.embedded.LocalPostgres;
 import cn.kehou.server.testing.Db;
 import cn.kehou.server.testing.KehouTestEnvironment;
 import io.agroal.api.AgroalDataSource;
@@ -52,6 +53,33 @@ class RowLevelSecurityTest {
                     + " 'rls-forged', '伪造', 'Forged', 'PRIMARY', true, false, '16:30', 40)"))
                     .hasMessageContaining("row-level security");
             c.rollback();
+        }
+    }
+
+    @Test
+    void a_table_given_its_policies_by_the_migration_function_is_isolated_like_the_rest() throws SQLException {
+        UUID yangjiang = tenantId("guangdong-yangjiang-jiangcheng");
+        UUID urumqi = tenantId("xinjiang-urumqi-tianshan");
+        try (Connection su = Db.superuser(); java.sql.Statement s = su.createStatement()) {
+            s.execute("CREATE TABLE rls_function_probe (tenant_id uuid NOT NULL REFERENCES tenant (id), id uuid NOT NULL,"
+                    + " note text, PRIMARY KEY (tenant_id, id))");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON rls_function_probe TO " + LocalPostgres.APP_ROLE);
+            s.execute("SELECT kehou_isolate_tenant_table('rls_function_probe')");
+            s.execute("INSERT INTO rls_function_probe VALUES ('" + yangjiang + "', gen_random_uuid(), 'yj'), ('" + urumqi
+                    + "', gen_random_uuid(), 'uq')");
+        }
+        try (Connection c = serverPool.getConnection()) {
+            c.setAutoCommit(false);
+            actAs(c, yangjiang, false);
+            assertThat(count(c, "SELECT count(*) FROM rls_function_probe")).isEqualTo(1);
+            assertThat(update(c, "UPDATE rls_function_probe SET note = 'x' WHERE note = 'uq'")).isZero();
+            assertThatThrownBy(() -> exec(c, "INSERT INTO rls_function_probe VALUES ('" + urumqi + "', gen_random_uuid(), 'forged')"))
+                    .hasMessageContaining("row-level security");
+            c.rollback();
+        } finally {
+            try (Connection su = Db.superuser(); java.sql.Statement s = su.createStatement()) {
+                s.execute("DROP TABLE rls_function_probe");
+            }
         }
     }
 

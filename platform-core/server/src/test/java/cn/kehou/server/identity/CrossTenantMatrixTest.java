@@ -719,6 +719,31 @@ class CrossTenantMatrixTest {
                 .post(sitePath(t) + "/safety/insurance"));
         FIXTURES.put("GET /api/t/{tenant}/me/children/{child}/attendance", (a, t) ->
                 as(a.parent).get("/api/t/" + t.tenant + "/me/children/" + Att.child(Att.session(t), t) + "/attendance"));
+        FIXTURES.put("POST /api/t/{tenant}/settlements/{period}", (a, t) -> as(a.bureau).post("/api/t/" + t.tenant + "/settlements/2020-02"));
+        FIXTURES.put("GET /api/t/{tenant}/settlements/{period}", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/settlements/2020-02"));
+        FIXTURES.put("GET /api/t/{tenant}/settlements/{period}/payouts/{recipient}.csv", (a, t) ->
+                as(a.bureau).get("/api/t/" + t.tenant + "/settlements/2020-03/payouts/" + Settled.provider(t) + ".csv"));
+    }
+
+    /** A provider settled for 2020-03 in each side's tenant (its course billed, paid and held), for the payout-file fixture. */
+    static final class Settled {
+        static final Map<String, String> PROVIDER = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String provider(Side side) {
+            return PROVIDER.computeIfAbsent(side.tenant, k -> {
+                try {
+                    java.time.LocalDate from = java.time.LocalDate.of(2020, 3, 1);
+                    var course = cn.kehou.server.settlement.SettlementFixtures.providerCourse(side.tenant, side.school, from,
+                            java.time.LocalDate.of(2020, 3, 31));
+                    cn.kehou.server.settlement.SettlementFixtures.billedAndPaid(course.service(), "QUALITY_COURSE", side.parent,
+                            "PROVIDER_PAYABLE:" + course.provider(), 22000, 22, from.atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(8)));
+                    as(side.bureau).post("/api/t/" + side.tenant + "/settlements/2020-03").then().statusCode(200);
+                    return course.provider().toString();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
     }
 
     @Test

@@ -183,6 +183,9 @@ class RoleMatrixTest {
                 .body("{\"gateway\": \"local-sim\", \"merchantId\": \"matrix\", \"secretRef\": \"matrix-no-such-key\"}")
                 .put("/api/t/" + t + "/payments/merchant").statusCode());
         PROBE.put("orders.pay", (r, t) -> r.get("/api/t/" + t + "/me/orders").statusCode());
+        // A month long past with nothing to settle: 200 once allowed (the run writes nothing).
+        PROBE.put("settlements.run", (r, t) -> r.post("/api/t/" + t + "/settlements/2020-01").statusCode());
+        PROBE.put("settlements.read", (r, t) -> r.get("/api/t/" + t + "/settlements/2020-01").statusCode());
     }
 
     /** Attendance probes: a service at SCHOOL with yj-service-teacher on duty, and a child of yj-parent on it. */

@@ -1,0 +1,306 @@
+package cn.kehou.server.settlement;
+
+import cn.kehou.server.attendance.Attendance;
+import cn.kehou.server.catalog.OfferedService;
+import cn.kehou.server.catalog.Provider;
+import cn.kehou.server.catalog.SchoolTerm;
+import cn.kehou.server.jobs.SingleRun;
+import cn.kehou.server.ledger.Account;
+import cn.kehou.server.ledger.JournalEntry;
+import cn.kehou.server.ledger.Ledger;
+import cn.kehou.server.ledger.Money;
+import cn.kehou.server.payments.Sessions;
+import cn.kehou.server.problem.ProblemException;
+import cn.kehou.server.tenancy.School;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The settlement run of one tenant for one period (a calendar month, China time), once the period
+ * has ended:
+ * <ul>
+ *   <li>each school is paid what families paid in the period for its basic-care lines, in full
+ *       (000): its share of every payment allocated to such a line;</li>
+ *   <li>each provider is paid per lesson delivered in the period: attendance's lessons delivered
+ *       where the service has attendance marks in the period, else the scheduled sessions before
+ *       today minus those the school called off. The contract holds a term price per student (the
+ *       provider's payable booked on each order line at billing — the awarded in-school price times
+ *       the route's provider share), so a lesson is worth that payable ÷ the term's sessions
+ *       ({@code order_line.sessions_total}), rounded down to the fen per line.</li>
+ * </ul>
+ * Each recipient gets one balanced entry — Dr its payable (the debt is discharged), Cr the
+ * collecting account(s) the money was collected in — keyed {@code settlement:<period>:<recipient>}
+ * and recorded in {@code settlement_payout}, the payout file's source. A recipient already settled
+ * for the period is skipped, so a second run writes nothing. A payout never exceeds what the
+ * recipient is owed in the ledger nor what the collecting account holds: the difference stays due
+ * ({@code due_fen} vs {@code amount_fen}).
+ */
+@ApplicationScoped
+public class SettlementRun {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Attendance attendance;
+    @Inject
+    SingleRun singleRun;
+    @Inject
+    Clock clock;
+
+    public record Payout(UUID recipient, String kind, String name, UUID school, int lessons, long dueFen, long amountFen,
+                         String amountYuan, String entryKey, UUID entryId, OffsetDateTime createdAt) {
+    }
+
+    public record Result(String period, int entriesWritten, int alreadySettled, List<Payout> payouts) {
+    }
+
+    /** "2026-10" → the month; anything else is a 400. */
+    public static YearMonth period(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "SETTLEMENT_PERIOD_INVALID", text);
+        }
+    }
+
+    /**
+     * Runs the settlement once at a time per tenant (an advisory lock, in its own transaction, in
+     * the current tenant's scope).
+     *
+     * @return the result, or a 409 when another run of the tenant holds the lock right now
+     */
+    public Result run(UUID tenantId, YearMonth period, String actor) {
+        if (!period.atEndOfMonth().isBefore(LocalDate.now(clock.withZone(CHINA)))) {
+            throw new ProblemException(409, "SETTLEMENT_PERIOD_OPEN", period.toString());
+        }
+        Result r = singleRun.ifFree("settlement:" + tenantId, () -> runLocked(tenantId, period, actor));
+        if (r == null) {
+            throw new ProblemException(409, "SETTLEMENT_RUNNING", period.toString());
+        }
+        return r;
+    }
+
+    /** What is owed to one recipient for the period, per collecting account. */
+    private static final class Due {
+        final UUID recipient;
+        final String kind;
+        final String name;
+        final UUID school;
+        final String payable;
+        int lessons;
+        final Map<String, Long> byCollecting = new TreeMap<>();
+
+        Due(UUID recipient, String kind, String name, UUID school, String payable) {
+            this.recipient = recipient;
+            this.kind = kind;
+            this.name = name;
+            this.school = school;
+            this.payable = payable;
+        }
+
+        long total() {
+            return byCollecting.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private Result runLocked(UUID tenantId, YearMonth period, String actor) {
+        Set<UUID> settled = new HashSet<>();
+        for (Payout p : payouts(period)) {
+            settled.add(p.recipient());
+        }
+        LocalDate from = period.atDay(1);
+        LocalDate to = period.atEndOfMonth();
+        List<Due> dues = new ArrayList<>();
+        for (School school : School.<School>list("tenantId = ?1 order by code", tenantId)) {
+            if (!settled.contains(school.id)) {
+                dues.add(schoolDue(school, from, to));
+            }
+        }
+        dues.addAll(providerDues(tenantId, from, to, settled));
+
+        Map<String, Long> collectingLeft = new LinkedHashMap<>();
+        int written = 0;
+        for (Due due : dues) {
+            long total = due.total();
+            if (total <= 0) {
+                continue;
+            }
+            long owed = Math.max(0, -balance(tenantId, due.payable)); // a payable's balance sits on the credit side
+            long amount = Math.min(total, owed);
+            List<JournalEntry.Line> lines = new ArrayList<>();
+            long left = amount;
+            for (Map.Entry<String, Long> e : due.byCollecting.entrySet()) {
+                long available = collectingLeft.computeIfAbsent(e.getKey(), k -> balance(tenantId, k));
+                long part = Math.min(left, Math.min(e.getValue(), available));
+                if (part > 0) {
+                    lines.add(JournalEntry.Line.credit(e.getKey(), Money.ofFen(part)));
+                    collectingLeft.put(e.getKey(), available - part);
+                    left -= part;
+                }
+            }
+            amount -= left;
+            if (amount <= 0) {
+                continue;
+            }
+            lines.add(0, JournalEntry.Line.debit(due.payable, Money.ofFen(amount)));
+            String key = "settlement:" + period + ":" + due.recipient;
+            Ledger.Posted posted = ledger.post(tenantId, new JournalEntry(key, "settlement", period + ":" + due.recipient,
+                    "结算 " + period + " " + due.name, lines), actor);
+            em.createNativeQuery("""
+                            INSERT INTO settlement_payout (tenant_id, period, recipient_id, recipient_kind, recipient_name, school_id,
+                                                           lessons, due_fen, amount_fen, entry_key, entry_id, created_by)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                    .setParameter(1, tenantId).setParameter(2, period.toString()).setParameter(3, due.recipient)
+                    .setParameter(4, due.kind).setParameter(5, due.name).setParameter(6, due.school)
+                    .setParameter(7, due.lessons).setParameter(8, total).setParameter(9, amount).setParameter(10, key)
+                    .setParameter(11, posted.entryId()).setParameter(12, actor).executeUpdate();
+            if (!posted.replayed()) {
+                written++;
+            }
+        }
+        return new Result(period.toString(), written, settled.size(), payouts(period));
+    }
+
+    /** The school's share of every payment in the period allocated to one of its basic-care lines. */
+    @SuppressWarnings("unchecked")
+    private Due schoolDue(School school, LocalDate from, LocalDate to) {
+        String payable = Account.SCHOOL_PAYABLE.code(school.id.toString());
+        Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, payable);
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT o.collecting_account, l.price_fen, COALESCE((l.payables ->> ?2)::bigint, 0), sum(a.amount_fen)
+                        FROM payment_allocation a
+                        JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
+                        JOIN order_line l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
+                        JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
+                        WHERE o.school_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
+                          AND COALESCE(p.settled_at, p.created_at) >= ?3 AND COALESCE(p.settled_at, p.created_at) < ?4
+                        GROUP BY o.collecting_account, l.id, l.price_fen, l.payables""")
+                .setParameter(1, school.id).setParameter(2, payable)
+                .setParameter(3, from.atStartOfDay(CHINA).toOffsetDateTime())
+                .setParameter(4, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
+        for (Object[] r : rows) {
+            long price = ((Number) r[1]).longValue();
+            long share = ((Number) r[2]).longValue();
+            long paid = ((Number) r[3]).longValue();
+            if (price > 0 && share > 0) {
+                due.byCollecting.merge((String) r[0], Math.multiplyExact(paid, share) / price, Long::sum);
+            }
+        }
+        return due;
+    }
+
+    /** Per provider: the lessons of its services in the period times each billed line's per-lesson price. */
+    @SuppressWarnings("unchecked")
+    private List<Due> providerDues(UUID tenantId, LocalDate from, LocalDate to, Set<UUID> settled) {
+        Map<UUID, Due> out = new LinkedHashMap<>();
+        List<OfferedService> services = OfferedService.list(
+                "tenantId = ?1 and providerId is not null and validFrom <= ?2 and validTo >= ?3 order by id", tenantId, to, from);
+        for (OfferedService s : services) {
+            if (settled.contains(s.providerId)) {
+                continue;
+            }
+            int lessons = lessons(s, from, to);
+            String payable = Account.PROVIDER_PAYABLE.code(s.providerId.toString());
+            Due due = out.computeIfAbsent(s.providerId, p -> {
+                Provider provider = Provider.findById(p);
+                return new Due(p, "PROVIDER", provider == null ? p.toString() : provider.nameZh, null, payable);
+            });
+            due.lessons += lessons;
+            if (lessons == 0) {
+                continue;
+            }
+            List<Object[]> lines = em.createNativeQuery("""
+                            SELECT o.collecting_account, l.sessions_total, COALESCE((l.payables ->> ?2)::bigint, 0)
+                            FROM order_line l JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
+                            WHERE l.service_id = ?1 ORDER BY l.id""")
+                    .setParameter(1, s.id).setParameter(2, payable).getResultList();
+            for (Object[] l : lines) {
+                int sessions = ((Number) l[1]).intValue();
+                long termFen = ((Number) l[2]).longValue();
+                if (sessions > 0 && termFen > 0) {
+                    due.byCollecting.merge((String) l[0], Math.multiplyExact(termFen, (long) Math.min(lessons, sessions)) / sessions,
+                            Long::sum);
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Lessons of {@code s} delivered from {@code from} to {@code to}: from attendance where the
+     * service has marks in those days, else its scheduled sessions before today that were not called off.
+     */
+    public int lessons(OfferedService s, LocalDate from, LocalDate to) {
+        LocalDate start = from.isBefore(s.validFrom) ? s.validFrom : from;
+        LocalDate end = to.isAfter(s.validTo) ? s.validTo : to;
+        if (end.isBefore(start)) {
+            return 0;
+        }
+        long marks = ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM attendance_mark WHERE service_id = ?1 AND on_date BETWEEN ?2 AND ?3")
+                .setParameter(1, s.id).setParameter(2, start).setParameter(3, end).getSingleResult()).longValue();
+        if (marks > 0) {
+            return attendance.lessonsDelivered(s, start, end);
+        }
+        LocalDate yesterday = LocalDate.now(clock.withZone(CHINA)).minusDays(1);
+        if (end.isAfter(yesterday)) {
+            end = yesterday;
+        }
+        if (end.isBefore(start)) {
+            return 0;
+        }
+        SchoolTerm term = SchoolTerm.findById(s.termId);
+        @SuppressWarnings("unchecked")
+        List<Object> cancelled = em.createNativeQuery(
+                        "SELECT on_date FROM cancelled_session WHERE service_id = ?1 AND on_date BETWEEN ?2 AND ?3")
+                .setParameter(1, s.id).setParameter(2, start).setParameter(3, end).getResultList();
+        Set<LocalDate> off = new HashSet<>();
+        cancelled.forEach(d -> off.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
+        return Sessions.delivered(Sessions.of(start, end, s.daySet(), term == null ? null : term.holidays), off, null);
+    }
+
+    /** The period's payouts of the current tenant, schools first. */
+    @SuppressWarnings("unchecked")
+    public List<Payout> payouts(YearMonth period) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT recipient_id, recipient_kind, recipient_name, school_id, lessons, due_fen, amount_fen, entry_key,
+                               entry_id, created_at
+                        FROM settlement_payout WHERE period = ?1 ORDER BY recipient_kind DESC, recipient_name, recipient_id""")
+                .setParameter(1, period.toString()).getResultList();
+        List<Payout> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            long amount = ((Number) r[6]).longValue();
+            out.add(new Payout((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], ((Number) r[4]).intValue(),
+                    ((Number) r[5]).longValue(), amount, Money.ofFen(amount).yuan(), (String) r[7], (UUID) r[8],
+                    r[9] instanceof OffsetDateTime t ? t : r[9] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : null));
+        }
+        return out;
+    }
+
+    private long balance(UUID tenantId, String account) {
+        Number n = (Number) em.createNativeQuery(
+                        "SELECT COALESCE(sum(debit_fen - credit_fen), 0) FROM journal_line WHERE tenant_id = ?1 AND account_code = ?2")
+                .setParameter(1, tenantId).setParameter(2, account).getSingleResult();
+        return n.longValue();
+    }
+}

@@ -136,6 +136,40 @@ class AttendancePagesPhoneTest {
         assertThat(problems).as("too wide or unreadable on a phone").isEmpty();
     }
 
+    @Test
+    void without_javascript_a_parent_is_refused_a_past_delegate_date_on_the_page_and_registers_one_for_tomorrow() throws SQLException {
+        var s = AttendanceFixtures.allDay(YJ, YJ_SCHOOL);
+        UUID child = AttendanceFixtures.arranged(s, "yj-parent", "无脚本" + UUID.randomUUID().toString().substring(0, 4));
+        String card = "#child-" + child + " ";
+        try (PortalBrowser browser = PortalBrowser.withoutJavaScript(base)) {
+            browser.go("/t/guangdong-yangjiang");
+            browser.page().click(".hero a.button");
+            browser.page().waitForSelector("input[name=username]");
+            browser.signIn("yj-parent");
+            browser.go("/t/" + YJ + "/pickup");
+            assertThat(browser.page().getAttribute(card + ".today-status li[data-service='" + s.id() + "']", "data-status"))
+                    .isEqualTo("EXPECTED");
+            assertThat(browser.page().textContent(card + ".today-status")).contains("未签到", "还没有签到");
+
+            browser.page().fill(card + "input[name=name]", "赵伯伯");
+            browser.page().fill(card + "input[name=relation]", "邻居");
+            browser.page().fill(card + "input[name=phone]", "13800000033");
+            browser.page().fill(card + "input[name=validOn]", today().minusDays(1).toString());
+            browser.page().click(card + "form.add-person button[type=submit]");
+            // The API's refusal, in the page's language, next to this child's form; the form keeps what was typed.
+            assertThat(browser.page().getAttribute("#refusal-" + child, "data-problem")).isEqualTo("DELEGATE_DATE_PAST");
+            assertThat(browser.page().textContent("#refusal-" + child)).contains("委托日期已过");
+            assertThat(browser.page().inputValue(card + "input[name=name]")).isEqualTo("赵伯伯");
+            assertThat(Db.strings("SELECT count(*)::text FROM pickup_person WHERE child_id = '" + child + "'")).containsExactly("0");
+
+            browser.page().fill(card + "input[name=validOn]", today().plusDays(1).toString());
+            browser.page().click(card + "form.add-person button[type=submit]");
+            assertThat(browser.page().textContent(card + "ul.delegates")).contains("赵伯伯（邻居）13800000033", "仅限 " + today().plusDays(1));
+            assertThat(Db.strings("SELECT valid_on::text FROM pickup_person WHERE child_id = '" + child + "'"))
+                    .containsExactly(today().plusDays(1).toString());
+        }
+    }
+
     private static void measure(PortalBrowser phone, String name, List<String> problems) {
         phone.screenshot("phone-" + name);
         @SuppressWarnings("unchecked")

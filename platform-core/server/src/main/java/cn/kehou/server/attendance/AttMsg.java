@@ -34,4 +34,38 @@ public interface AttMsg {
     @Message String delegateFor(String date);
     @Message String departedWith(String adult);
     @Message String done();
+
+    // The guardian's pickup page (PickupPages).
+    @Message String pickupTitle();
+    @Message String pickupLink();
+    @Message String pickupNoChildren();
+    @Message String todayStatus();
+    @Message String noSessionToday();
+    @Message String checkedInAt(String time);
+    @Message String departedAt(String adult, String time);
+    @Message String absentBecause(String reason);
+    @Message String notYetCheckedIn();
+    @Message String noPersonsYet();
+    @Message String delegatesTitle();
+    @Message String noDelegatesYet();
+    @Message String revoke();
+    @Message String revokeNamed(String name);
+    @Message String addPerson();
+    @Message String personRelation();
+    @Message String delegateDate();
+    @Message String register();
+    @Message String fieldMissing();
+    @Message String phoneInvalid();
+    @Message String tooLong();
+    @Message String dateInvalid();
+
+    // The school's end-of-day exceptions (ExceptionPages).
+    @Message String exceptionsTitle();
+    @Message String exceptionsCounts(long present, long expected);
+    @Message String exceptionsDate();
+    @Message String show();
+    @Message String stillPresentTitle();
+    @Message String neverArrivedTitle();
+    @Message String nobody();
+    @Message String openRoster();
 }

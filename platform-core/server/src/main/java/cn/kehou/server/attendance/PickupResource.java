@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +62,8 @@ public class PickupResource {
 
     /** The child in one of today's sessions, as its guardian sees it. */
     public record Today(UUID service, String title, LocalDate date, LocalTime start, LocalTime end, Rosters.Status status,
-                        String absenceReason, String responsible, String departedWith) {
+                        String absenceReason, String responsible, String departedWith, OffsetDateTime checkedInAt,
+                        OffsetDateTime departedAt) {
     }
 
     static final String PERSON = "SELECT to_jsonb(p)::text FROM pickup_person p WHERE id = ?1";
@@ -155,7 +157,7 @@ public class PickupResource {
             }
             rosters.roster(s, day).children().stream().filter(c -> c.child().equals(child)).findFirst().ifPresent(c ->
                     out.add(new Today(s.id, s.titleZh, day, s.start, s.end, c.status(), c.absenceReason(), c.responsible(),
-                            c.departedWith())));
+                            c.departedWith(), c.checkedInAt(), c.departedAt())));
         }
         return out;
     }

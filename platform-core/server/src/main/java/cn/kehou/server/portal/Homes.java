@@ -53,6 +53,8 @@ public class Homes {
     Notices notices;
     @Inject
     cn.kehou.server.attendance.RosterPages rosterPages;
+    @Inject
+    cn.kehou.server.attendance.ExceptionPages exceptionPages;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -70,6 +72,7 @@ public class Homes {
                     if (g.role() == Role.SCHOOL_ADMIN) {
                         lists.add(catalog.schoolSetup(tenantCode, school));
                     }
+                    lists.add(exceptionPages.todaysExceptions(tenantCode, school));
                     lists.add(messages());
                     yield new RoleHome(g.role(), name(school), lists);
                 }

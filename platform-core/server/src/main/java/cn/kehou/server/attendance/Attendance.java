@@ -234,8 +234,8 @@ public class Attendance {
 
     /**
      * Lessons delivered (课时) of {@code s} from {@code from} to {@code to}: held sessions in which at
-     * least one child was checked in. What a provider's settlement should pay for once it is built
-     * (issue 14 §5); until then payments counts a session as delivered when its day has passed.
+     * least one child was checked in: what {@code settlement.SettlementRun} pays a provider for
+     * (issue 14 §5); a service without attendance records is paid by scheduled sessions not called off.
      */
     public int lessonsDelivered(OfferedService s, LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")

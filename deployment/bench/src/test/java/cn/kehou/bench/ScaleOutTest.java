@@ -405,24 +405,28 @@ class ScaleOutTest {
     }
 
     static long count(Connection c, String sql, Object arg) throws SQLException {
-        return first(c, sql, arg, Long.class);
+        return first(c, sql, arg, rs -> rs.getLong(1));
     }
 
     static String string(Connection c, String sql, Object arg) throws SQLException {
-        return first(c, sql, arg, String.class);
+        return first(c, sql, arg, rs -> rs.getString(1));
     }
 
     static UUID uuid(Connection c, String sql, String arg) throws SQLException {
-        return first(c, sql, arg, UUID.class);
+        return first(c, sql, arg, rs -> rs.getObject(1, UUID.class));
+    }
+
+    interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     /** The first column of the first row of {@code sql} with its one parameter. */
-    static <T> T first(Connection c, String sql, Object arg, Class<T> type) throws SQLException {
+    static <T> T first(Connection c, String sql, Object arg, Column<T> column) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, arg);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).as(sql + " " + arg).isTrue();
-                return rs.getObject(1, type);
+                return column.read(rs);
             }
         }
     }

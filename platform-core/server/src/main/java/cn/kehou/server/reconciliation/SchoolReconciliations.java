@@ -101,6 +101,13 @@ public class SchoolReconciliations {
                 closed(period), lines, differences(lines), versions);
     }
 
+    /** Where the school's reconciliation of {@code period} stands, without computing the figures (for the home page). */
+    @Transactional
+    public Status status(School school, YearMonth period) {
+        return header(school, period, "DRAFT") != null ? Status.DRAFT
+                : header(school, period, "CONFIRMED") != null ? Status.CONFIRMED : Status.NONE;
+    }
+
     /**
      * Records the school's own figures for some lines (code → value, fen for money), and a note;
      * opens a new draft version when none is open (carrying over the last confirmed version's figures).

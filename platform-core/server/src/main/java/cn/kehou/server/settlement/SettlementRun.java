@@ -72,6 +72,9 @@ public class SettlementRun {
                          String amountYuan, String entryKey, UUID entryId, OffsetDateTime createdAt) {
     }
 
+    public record PeriodPayout(String period, Payout payout) {
+    }
+
     public record Result(String period, int entriesWritten, int alreadySettled, List<Payout> payouts) {
     }
 
@@ -311,6 +314,19 @@ public class SettlementRun {
         Set<LocalDate> off = new HashSet<>();
         cancelled.forEach(d -> off.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
         return Sessions.delivered(Sessions.of(start, end, s.daySet(), term == null ? null : term.holidays), off, null);
+    }
+
+    /** Every period's payout to one recipient (a school, a provider) in the current tenant, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<PeriodPayout> payoutsTo(UUID recipient) {
+        List<Object> periods = em.createNativeQuery("SELECT period FROM settlement_payout WHERE recipient_id = ?1 ORDER BY period DESC")
+                .setParameter(1, recipient).getResultList();
+        List<PeriodPayout> out = new ArrayList<>();
+        for (Object period : periods) {
+            payouts(YearMonth.parse((String) period)).stream().filter(p -> p.recipient().equals(recipient))
+                    .forEach(p -> out.add(new PeriodPayout((String) period, p)));
+        }
+        return out;
     }
 
     /** The period's payouts of the current tenant, schools first. */

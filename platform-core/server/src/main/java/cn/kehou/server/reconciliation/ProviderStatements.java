@@ -40,7 +40,7 @@ public class ProviderStatements {
                        long termPriceFen, long termPayableFen, int sharePercent, int sessionsTotal, int lessons, long payableFen) {
     }
 
-    public record Payout(String tenant, int lessons, long dueFen, long paidFen, String entryKey) {
+    public record Payout(String tenant, String tenantName, int lessons, long dueFen, long paidFen, String entryKey) {
     }
 
     public record Statement(String provider, String providerName, String period, String tenant, int lessons, long payableFen,
@@ -76,12 +76,12 @@ public class ProviderStatements {
         lines.sort(Comparator.comparing(Line::tenant).thenComparing(Line::schoolName).thenComparing(Line::serviceTitle)
                 .thenComparing(l -> l.service().toString()));
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT t.code, p.lessons, p.due_fen, p.amount_fen, p.entry_key FROM settlement_payout p
+                        SELECT t.code, t.name_zh, p.lessons, p.due_fen, p.amount_fen, p.entry_key FROM settlement_payout p
                         JOIN tenant t ON t.id = p.tenant_id
                         WHERE p.recipient_id = ?1 AND p.period = ?2 ORDER BY t.code""")
                 .setParameter(1, provider.id).setParameter(2, period.toString()).getResultList();
-        List<Payout> payouts = rows.stream().map(r -> new Payout((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), (String) r[4])).toList();
+        List<Payout> payouts = rows.stream().map(r -> new Payout((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), (String) r[5])).toList();
         return new Statement(provider.code, provider.nameZh, period.toString(), here.code,
                 lines.stream().mapToInt(Line::lessons).sum(), lines.stream().mapToLong(Line::payableFen).sum(),
                 payouts.stream().mapToLong(Payout::paidFen).sum(), !payouts.isEmpty(), lines, payouts);

@@ -189,9 +189,10 @@ public class SchoolReconciliations {
     }
 
     /**
-     * The latest confirmed reconciliation of {@code school} for {@code period}, as disclosure
-     * publishes it, or empty when the school has not confirmed one. Reads in the caller's tenant
-     * (row-level security); {@code tenantId} must be that tenant.
+     * The latest confirmed reconciliation of {@code schoolId} for {@code period}, as disclosure
+     * publishes it, or empty when the school has not confirmed one (or is not in {@code tenantId}).
+     * {@code tenantId} is the school's tenant; row-level security still applies, so the caller's
+     * scope must read it — that tenant, or an ancestor reading its subtree (TenantScope.callAs).
      */
     @Transactional
     public Optional<Summary> confirmedSummary(UUID tenantId, UUID schoolId, YearMonth period) {

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,9 +236,5 @@ class ReconciliationTest {
         try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
-    }
-
-    static UUID uuid(String s) {
-        return UUID.fromString(s);
     }
 }

@@ -55,6 +55,8 @@ public class Homes {
     cn.kehou.server.attendance.RosterPages rosterPages;
     @Inject
     cn.kehou.server.attendance.ExceptionPages exceptionPages;
+    @Inject
+    cn.kehou.server.reconciliation.ReconciliationHomes reconciliationHomes;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -80,12 +82,13 @@ public class Homes {
                         List.of(rosterPages.todaysSessions(tenantCode, School.findById(g.schoolId())), messages()));
                 case SCHOOL_FINANCE -> {
                     School school = School.findById(g.schoolId());
-                    yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school)));
+                    yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school),
+                            reconciliationHomes.finance(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
                         Waiting.empty(Waiting.Kind.REPORTS)));
                 case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
-                case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.CONTRACTS),
+                case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(reconciliationHomes.provider(tenantCode, g.providerCode()),
                         Waiting.empty(Waiting.Kind.SESSIONS), catalog.providerOfferings(tenantCode)));
                 case PROVIDER_STAFF -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.SESSIONS)));
                 case PLATFORM_ADMIN -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.TENANTS)));

@@ -23,6 +23,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SettlementRun {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     EntityManager em;
@@ -69,6 +70,9 @@ public class SettlementRun {
 
     public record Payout(UUID recipient, String kind, String name, UUID school, int lessons, long dueFen, long amountFen,
                          String amountYuan, String entryKey, UUID entryId, OffsetDateTime createdAt) {
+    }
+
+    public record PeriodPayout(String period, Payout payout) {
     }
 
     public record Result(String period, int entriesWritten, int alreadySettled, List<Payout> payouts) {
@@ -181,20 +185,25 @@ public class SettlementRun {
         return new Result(period.toString(), written, settled.size(), payouts(period));
     }
 
-    /** The school's share of every payment in the period allocated to one of its basic-care lines. */
+    /**
+     * The school's share of every payment in the period allocated to one of its basic-care lines,
+     * never more than what the line still owes the school after its latest re-settlement.
+     */
     @SuppressWarnings("unchecked")
     private Due schoolDue(School school, LocalDate from, LocalDate to) {
         String payable = Account.SCHOOL_PAYABLE.code(school.id.toString());
         Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, payable);
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT o.collecting_account, l.price_fen, COALESCE((l.payables ->> ?2)::bigint, 0), sum(a.amount_fen)
+                        SELECT o.collecting_account, l.price_fen, COALESCE((l.payables ->> ?2)::bigint, 0), sum(a.amount_fen),
+                               (SELECT COALESCE((d.payables ->> ?2)::bigint, 0) FROM order_adjustment d
+                                WHERE d.tenant_id = l.tenant_id AND d.line_id = l.id ORDER BY d.seq DESC LIMIT 1)
                         FROM payment_allocation a
                         JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
                         JOIN order_line l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
                         JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
                         WHERE o.school_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
                           AND COALESCE(p.settled_at, p.created_at) >= ?3 AND COALESCE(p.settled_at, p.created_at) < ?4
-                        GROUP BY o.collecting_account, l.id, l.price_fen, l.payables""")
+                        GROUP BY o.collecting_account, l.tenant_id, l.id, l.price_fen, l.payables""")
                 .setParameter(1, school.id).setParameter(2, payable)
                 .setParameter(3, from.atStartOfDay(CHINA).toOffsetDateTime())
                 .setParameter(4, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
@@ -203,14 +212,19 @@ public class SettlementRun {
             long share = ((Number) r[2]).longValue();
             long paid = ((Number) r[3]).longValue();
             if (price > 0 && share > 0) {
-                due.byCollecting.merge((String) r[0], Math.multiplyExact(paid, share) / price, Long::sum);
+                long fen = Math.multiplyExact(paid, share) / price;
+                // Netted line by line: after a withdrawal or called-off sessions the line's share is what the
+                // latest re-settlement left the school (Settlement), the refunded part went back to the family.
+                if (r[4] != null) {
+                    fen = Math.min(fen, ((Number) r[4]).longValue());
+                }
+                due.byCollecting.merge((String) r[0], fen, Long::sum);
             }
         }
         return due;
     }
 
     /** Per provider: the lessons of its services in the period times each billed line's per-lesson price. */
-    @SuppressWarnings("unchecked")
     private List<Due> providerDues(UUID tenantId, LocalDate from, LocalDate to, Set<UUID> settled) {
         Map<UUID, Due> out = new LinkedHashMap<>();
         List<OfferedService> services = OfferedService.list(
@@ -229,21 +243,44 @@ public class SettlementRun {
             if (lessons == 0) {
                 continue;
             }
-            List<Object[]> lines = em.createNativeQuery("""
-                            SELECT o.collecting_account, l.sessions_total, COALESCE((l.payables ->> ?2)::bigint, 0)
-                            FROM order_line l JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
-                            WHERE l.service_id = ?1 ORDER BY l.id""")
-                    .setParameter(1, s.id).setParameter(2, payable).getResultList();
-            for (Object[] l : lines) {
-                int sessions = ((Number) l[1]).intValue();
-                long termFen = ((Number) l[2]).longValue();
-                if (sessions > 0 && termFen > 0) {
-                    due.byCollecting.merge((String) l[0], Math.multiplyExact(termFen, (long) Math.min(lessons, sessions)) / sessions,
-                            Long::sum);
-                }
-            }
+            earned(s, from, to).forEach((collecting, fen) -> due.byCollecting.merge(collecting, fen, Long::sum));
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * What the provider of {@code s} earns for its lessons from {@code from} to {@code to}, per
+     * collecting account: each billed line's provider payable (the contracted term price) ÷ the
+     * term's sessions × the lessons that child's family paid for, rounded down to the fen per line.
+     * A child withdrawn from the service counts only the lessons before the withdrawal day — the
+     * family was refunded the rest (Sessions.delivered) — so a withdrawal is netted line by line.
+     * Also what a school's reconciliation and a provider's statement show, so all three agree.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> earned(OfferedService s, LocalDate from, LocalDate to) {
+        Map<String, Long> out = new TreeMap<>();
+        if (s.providerId == null) {
+            return out;
+        }
+        List<Object[]> lines = em.createNativeQuery("""
+                        SELECT o.collecting_account, l.sessions_total, COALESCE((l.payables ->> ?2)::bigint, 0),
+                               (SELECT min((e.at AT TIME ZONE 'Asia/Shanghai')::date) FROM enrollment_event e
+                                WHERE e.tenant_id = l.tenant_id AND e.application_id = l.application_id AND e.to_status = 'WITHDRAWN')
+                        FROM order_line l JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
+                        WHERE l.service_id = ?1 ORDER BY l.id""")
+                .setParameter(1, s.id).setParameter(2, Account.PROVIDER_PAYABLE.code(s.providerId.toString())).getResultList();
+        Map<LocalDate, Integer> lessonsUntil = new HashMap<>();
+        for (Object[] l : lines) {
+            int sessions = ((Number) l[1]).intValue();
+            long termFen = ((Number) l[2]).longValue();
+            LocalDate withdrawn = l[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) l[3];
+            LocalDate until = withdrawn != null && !withdrawn.isAfter(to) ? withdrawn.minusDays(1) : to;
+            int lessons = until.isBefore(from) ? 0 : lessonsUntil.computeIfAbsent(until, u -> lessons(s, from, u));
+            if (sessions > 0 && termFen > 0 && lessons > 0) {
+                out.merge((String) l[0], Math.multiplyExact(termFen, (long) Math.min(lessons, sessions)) / sessions, Long::sum);
+            }
+        }
+        return out;
     }
 
     /**
@@ -277,6 +314,19 @@ public class SettlementRun {
         Set<LocalDate> off = new HashSet<>();
         cancelled.forEach(d -> off.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
         return Sessions.delivered(Sessions.of(start, end, s.daySet(), term == null ? null : term.holidays), off, null);
+    }
+
+    /** Every period's payout to one recipient (a school, a provider) in the current tenant, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<PeriodPayout> payoutsTo(UUID recipient) {
+        List<Object> periods = em.createNativeQuery("SELECT period FROM settlement_payout WHERE recipient_id = ?1 ORDER BY period DESC")
+                .setParameter(1, recipient).getResultList();
+        List<PeriodPayout> out = new ArrayList<>();
+        for (Object period : periods) {
+            payouts(YearMonth.parse((String) period)).stream().filter(p -> p.recipient().equals(recipient))
+                    .forEach(p -> out.add(new PeriodPayout((String) period, p)));
+        }
+        return out;
     }
 
     /** The period's payouts of the current tenant, schools first. */

@@ -723,6 +723,29 @@ class CrossTenantMatrixTest {
         FIXTURES.put("GET /api/t/{tenant}/settlements/{period}", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/settlements/2020-02"));
         FIXTURES.put("GET /api/t/{tenant}/settlements/{period}/payouts/{recipient}.csv", (a, t) ->
                 as(a.bureau).get("/api/t/" + t.tenant + "/settlements/2020-03/payouts/" + Settled.provider(t) + ".csv"));
+        // A school's reconciliation (its finance office records and confirms) and a provider's statement.
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/reconciliations/{period}", (a, t) ->
+                as(a.bureau).get(sitePath(t) + "/reconciliations/2020-04"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/reconciliations/{period}/figures.csv", (a, t) ->
+                as(a.bureau).get(sitePath(t) + "/reconciliations/2020-04/figures.csv"));
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/reconciliations/{period}/school-figures", (a, t) ->
+                as(a == B ? "yj-finance" : "urumqi-finance").contentType(ContentType.JSON).body(json("{'figures': {'STUDENTS_SERVED': 0}}"))
+                        .put(sitePath(t) + "/reconciliations/2020-04/school-figures"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/reconciliations/{period}/school-figures.csv", (a, t) ->
+                as(a == B ? "yj-finance" : "urumqi-finance").contentType("text/csv").body("code,label,unit,platform,school\r\n")
+                        .post(sitePath(t) + "/reconciliations/2020-04/school-figures.csv"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/reconciliations/{period}/confirm", (a, t) -> {
+            String finance = a == B ? "yj-finance" : "urumqi-finance";
+            if (a == t) {
+                as(finance).contentType(ContentType.JSON).body("{}").put(sitePath(t) + "/reconciliations/2020-05/school-figures");
+            }
+            return as(finance).contentType(ContentType.JSON).body(json("{'note': '跨租户核对'}"))
+                    .post(sitePath(t) + "/reconciliations/2020-05/confirm");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/providers/{provider}/statements/{period}", (a, t) ->
+                as(a.bureau).get("/api/t/" + t.tenant + "/providers/lingnan-science-studio/statements/2020-04"));
+        FIXTURES.put("GET /api/t/{tenant}/providers/{provider}/statements/{period}/statement.csv", (a, t) ->
+                as(a.bureau).get("/api/t/" + t.tenant + "/providers/lingnan-science-studio/statements/2020-04/statement.csv"));
     }
 
     /** A provider settled for 2020-03 in each side's tenant (its course billed, paid and held), for the payout-file fixture. */

@@ -186,6 +186,11 @@ class RoleMatrixTest {
         // A month long past with nothing to settle: 200 once allowed (the run writes nothing).
         PROBE.put("settlements.run", (r, t) -> r.post("/api/t/" + t + "/settlements/2020-01").statusCode());
         PROBE.put("settlements.read", (r, t) -> r.get("/api/t/" + t + "/settlements/2020-01").statusCode());
+        // A school's reconciliation of a month long past, and a provider's statement of it (2020-01: nothing in it).
+        PROBE.put("reconciliations.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/reconciliations/2020-01").statusCode());
+        PROBE.put("reconciliations.record", (r, t) -> r.contentType(ContentType.JSON).body("{\"figures\": {}}")
+                .put("/api/t/" + t + "/schools/" + SCHOOL + "/reconciliations/2020-01/school-figures").statusCode());
+        PROBE.put("statements.read", (r, t) -> r.get("/api/t/" + t + "/providers/lingnan-science-studio/statements/2020-01").statusCode());
     }
 
     /** Attendance probes: a service at SCHOOL with yj-service-teacher on duty, and a child of yj-parent on it. */

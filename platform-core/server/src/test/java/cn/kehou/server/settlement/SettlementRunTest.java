@@ -155,6 +155,35 @@ class SettlementRunTest {
         assertThat(trialBalance(YJ)).isZero();
     }
 
+    /**
+     * Issue 12 "Done when": a school receives 100% of its basic-care fees (000: 基础托管费全额返还学校),
+     * a provider its contracted share for the lessons it delivered, and the payouts with what is
+     * still owed reconcile to what was collected minus what was refunded — with a withdrawal in the
+     * month netted line by line on both sides.
+     */
+    @Test
+    void school_gets_all_its_basic_care_fees_provider_its_contracted_share_and_sums_reconcile_to_collections_minus_refunds()
+            throws Exception {
+        MonthScenario m = MonthScenario.build(YearMonth.of(2024, 9), null);
+        long collectingBefore = balance(SettlementFixtures.COLLECTING);
+        JsonPath run = as("yj-finance").post("/api/t/" + YJ + "/settlements/" + m.period()).then().statusCode(200).extract().jsonPath();
+
+        Map<String, Object> school = payout(run, m.school);
+        Map<String, Object> provider = payout(run, m.provider);
+        // 100% of the basic-care fees the families kept paying: nothing withheld, the refund netted on its own line.
+        assertThat(((Number) school.get("amountFen")).longValue()).isEqualTo(m.schoolIncome)
+                .isEqualTo(m.careCollected - m.careRefund);
+        // 70% of the course price per delivered lesson, the withdrawn child's lessons only before the withdrawal.
+        assertThat(provider.get("lessons")).isEqualTo(m.sessions);
+        assertThat(((Number) provider.get("amountFen")).longValue()).isEqualTo(m.providerEarned);
+        assertThat(balance("PROVIDER_PAYABLE:" + m.provider)).isZero();
+        // Collections − refunds = school + provider payouts + the platform's share still owed (and still in the account).
+        long paidOut = m.schoolIncome + m.providerEarned;
+        assertThat(m.collected() - m.refunded()).isEqualTo(paidOut + m.platformLeft);
+        assertThat(collectingBefore - balance(SettlementFixtures.COLLECTING)).isEqualTo(paidOut);
+        assertThat(trialBalance(YJ)).isZero();
+    }
+
     @Test
     void another_tenant_and_other_roles_are_refused_and_an_open_month_is_not_settled() {
         as("urumqi-bureau-admin").post("/api/t/" + YJ + "/settlements/2025-03").then().statusCode(403);

@@ -186,6 +186,10 @@ class RoleMatrixTest {
         // A month long past with nothing to settle: 200 once allowed (the run writes nothing).
         PROBE.put("settlements.run", (r, t) -> r.post("/api/t/" + t + "/settlements/2020-01").statusCode());
         PROBE.put("settlements.read", (r, t) -> r.get("/api/t/" + t + "/settlements/2020-01").statusCode());
+        PROBE.put("stipends.manage", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/stipends/rate").statusCode());
+        // A month nobody computed: 200 with status NONE once allowed.
+        PROBE.put("stipends.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/stipends/2020-01").statusCode());
+        PROBE.put("stipends.own", (r, t) -> r.get("/api/t/" + t + "/me/stipends").statusCode());
     }
 
     /** Attendance probes: a service at SCHOOL with yj-service-teacher on duty, and a child of yj-parent on it. */

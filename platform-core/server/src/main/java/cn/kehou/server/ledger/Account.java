@@ -25,7 +25,7 @@ public enum Account {
     TREASURY_PAYABLE(Side.CREDIT),
     /** Owed to the platform operator, where a region gives it a share of a fee. */
     PLATFORM_PAYABLE(Side.CREDIT),
-    /** A school's after-school stipends to its own staff (课后服务补助, stipends.StipendRun). */
+    /** A school's after-school stipends to its own staff (课后服务补助, stipends.StipendRuns). */
     STIPEND_EXPENSE(Side.DEBIT),
     /** A school's labour fees to outside staff (劳务费, 003 §八). */
     LABOUR_FEE_EXPENSE(Side.DEBIT),

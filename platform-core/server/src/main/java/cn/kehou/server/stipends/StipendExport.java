@@ -74,7 +74,15 @@ final class StipendExport {
         return out.toByteArray();
     }
 
+    /**
+     * Numbers bare, text quoted; text a spreadsheet would read as a formula (=, +, -, @) gets a
+     * leading apostrophe, so a name typed into the staff register cannot run in the finance office.
+     */
     private static String quoted(String s) {
-        return s.matches("[0-9.]+") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        if (s.matches("[0-9.]+")) {
+            return s;
+        }
+        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -24,7 +24,13 @@ public enum Account {
     /** Owed to the treasury: fees that are public revenue under budget management (纳入预算管理, 004). */
     TREASURY_PAYABLE(Side.CREDIT),
     /** Owed to the platform operator, where a region gives it a share of a fee. */
-    PLATFORM_PAYABLE(Side.CREDIT);
+    PLATFORM_PAYABLE(Side.CREDIT),
+    /** A school's after-school stipends to its own staff (课后服务补助, stipends.StipendRuns). */
+    STIPEND_EXPENSE(Side.DEBIT),
+    /** A school's labour fees to outside staff (劳务费, 003 §八). */
+    LABOUR_FEE_EXPENSE(Side.DEBIT),
+    /** Owed to one staff member for a published stipend run, until the bank pays it. */
+    STAFF_PAYABLE(Side.CREDIT);
 
     public enum Side { DEBIT, CREDIT }
 

@@ -57,6 +57,8 @@ public class Homes {
     cn.kehou.server.attendance.ExceptionPages exceptionPages;
     @Inject
     cn.kehou.server.reconciliation.ReconciliationHomes reconciliationHomes;
+    @Inject
+    cn.kehou.server.stipends.StipendPages stipendPages;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -75,15 +77,17 @@ public class Homes {
                         lists.add(catalog.schoolSetup(tenantCode, school));
                     }
                     lists.add(exceptionPages.todaysExceptions(tenantCode, school));
+                    lists.add(g.role() == Role.SCHOOL_ADMIN ? stipendPages.schoolHome(tenantCode, school) : stipendPages.myHome(tenantCode));
                     lists.add(messages());
                     yield new RoleHome(g.role(), name(school), lists);
                 }
                 case SERVICE_TEACHER -> new RoleHome(g.role(), name(School.findById(g.schoolId())),
-                        List.of(rosterPages.todaysSessions(tenantCode, School.findById(g.schoolId())), messages()));
+                        List.of(rosterPages.todaysSessions(tenantCode, School.findById(g.schoolId())), stipendPages.myHome(tenantCode),
+                                messages()));
                 case SCHOOL_FINANCE -> {
                     School school = School.findById(g.schoolId());
                     yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school),
-                            reconciliationHomes.finance(tenantCode, school)));
+                            reconciliationHomes.finance(tenantCode, school), stipendPages.schoolHome(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
                         Waiting.empty(Waiting.Kind.REPORTS)));

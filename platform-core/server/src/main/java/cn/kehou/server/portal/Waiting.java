@@ -33,7 +33,9 @@ public record Waiting(Kind kind, List<Item> items, String moreUrl) {
         /** Tenants being onboarded. */
         TENANTS,
         /** Terms, plans, services and courses to set up (catalog). */
-        SETUP
+        SETUP,
+        /** Teacher stipends and service hours: one's own, or the school's to compute and publish. */
+        STIPENDS
     }
 
     /** One waiting thing: what it is, a line about it, and where to act on it. */

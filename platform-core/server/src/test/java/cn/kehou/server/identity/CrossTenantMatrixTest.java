@@ -746,6 +746,56 @@ class CrossTenantMatrixTest {
                 as(a.bureau).get("/api/t/" + t.tenant + "/providers/lingnan-science-studio/statements/2020-04"));
         FIXTURES.put("GET /api/t/{tenant}/providers/{provider}/statements/{period}/statement.csv", (a, t) ->
                 as(a.bureau).get("/api/t/" + t.tenant + "/providers/lingnan-science-studio/statements/2020-04/statement.csv"));
+        // Stipends (stipends.StipendResource, MyStipendResource): the target's school with its rates set
+        // and April 2020 computed by its own admin first (the fixtures run in path order).
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/stipends/rate", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/stipends/rate"));
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/stipends/rate", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'stipendFenPerPeriod': 5000, 'labourFeeFenPerPeriod': 8000}")).put(sitePath(t) + "/stipends/rate"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/stipends/payees", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/stipends/payees"));
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/stipends/payees/{staff}", (a, t) -> as(a.schoolAdmin)
+                .contentType(ContentType.JSON).body(json("{'bankName': '测试银行', 'cardLast4': '0001'}"))
+                .put(sitePath(t) + "/stipends/payees/" + Stipends.staff(t)));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/stipends/{period}", (a, t) -> {
+            Stipends.rates(t);
+            return as(a.schoolAdmin).post(sitePath(t) + "/stipends/2020-02");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/stipends/{period}", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/stipends/2020-02"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/stipends/{period}/publication", (a, t) -> {
+            Stipends.computed(t);
+            return as(a.schoolAdmin).post(sitePath(t) + "/stipends/2020-04/publication");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/stipends/{period}/export.csv", (a, t) -> {
+            Stipends.computed(t);
+            return as(a.schoolAdmin).get(sitePath(t) + "/stipends/2020-04/export.csv");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/stipends/{period}/export.xlsx", (a, t) -> {
+            Stipends.computed(t);
+            return as(a.schoolAdmin).get(sitePath(t) + "/stipends/2020-04/export.xlsx");
+        });
+        FIXTURES.put("GET /api/t/{tenant}/me/stipends", (a, t) -> as(a.classTeacher).get("/api/t/" + t.tenant + "/me/stipends"));
+        FIXTURES.put("GET /api/t/{tenant}/me/stipends/certificate.pdf", (a, t) ->
+                as(a.classTeacher).get("/api/t/" + t.tenant + "/me/stipends/certificate.pdf"));
+    }
+
+    /** Stipend fixtures per side: rates set and April 2020 computed by the side's own school admin; a staff member. */
+    static final class Stipends {
+        static void rates(Side side) {
+            as(side.schoolAdmin).contentType(ContentType.JSON).body(json("{'stipendFenPerPeriod': 5000, 'labourFeeFenPerPeriod': 8000}"))
+                    .put(sitePath(side) + "/stipends/rate").then().statusCode(200);
+        }
+
+        static void computed(Side side) {
+            rates(side);
+            as(side.schoolAdmin).post(sitePath(side) + "/stipends/2020-04").then().statusCode(200);
+        }
+
+        static String staff(Side side) {
+            try {
+                return cn.kehou.server.stipends.StipendFixtures.staffAt(side.tenant, side.school, "矩阵·服务人员").toString();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A provider settled for 2020-03 in each side's tenant (its course billed, paid and held), for the payout-file fixture. */

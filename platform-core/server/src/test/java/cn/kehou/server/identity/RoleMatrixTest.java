@@ -191,6 +191,10 @@ class RoleMatrixTest {
         PROBE.put("reconciliations.record", (r, t) -> r.contentType(ContentType.JSON).body("{\"figures\": {}}")
                 .put("/api/t/" + t + "/schools/" + SCHOOL + "/reconciliations/2020-01/school-figures").statusCode());
         PROBE.put("statements.read", (r, t) -> r.get("/api/t/" + t + "/providers/lingnan-science-studio/statements/2020-01").statusCode());
+        PROBE.put("stipends.manage", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/stipends/rate").statusCode());
+        // A month nobody computed: 200 with status NONE once allowed.
+        PROBE.put("stipends.read", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/stipends/2020-01").statusCode());
+        PROBE.put("stipends.own", (r, t) -> r.get("/api/t/" + t + "/me/stipends").statusCode());
     }
 
     /** Attendance probes: a service at SCHOOL with yj-service-teacher on duty, and a child of yj-parent on it. */

@@ -37,7 +37,8 @@ class TranslationsTest {
             cn.kehou.server.enrollment.EnrollmentTexts.class, "enr",
             cn.kehou.server.payments.PayMsg.class, "pay",
             cn.kehou.server.attendance.AttMsg.class, "att",
-            cn.kehou.server.reconciliation.ReconMsg.class, "recon");
+            cn.kehou.server.reconciliation.ReconMsg.class, "recon",
+            cn.kehou.server.stipends.StpMsg.class, "stp");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

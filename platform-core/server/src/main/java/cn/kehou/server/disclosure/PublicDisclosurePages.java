@@ -93,7 +93,7 @@ public class PublicDisclosurePages {
 
         static native TemplateInstance school(Shell shell, SchoolPage page);
 
-        static native TemplateInstance blacklist(Shell shell, int year, LocalDate on, boolean today, List<BlacklistRow> rows);
+        static native TemplateInstance blacklist(Shell shell, int year, int previousYear, LocalDate on, boolean today, List<BlacklistRow> rows);
 
         static native TemplateInstance complaint(Shell shell, ComplaintForm form);
     }
@@ -123,7 +123,7 @@ public class PublicDisclosurePages {
     public TemplateInstance blacklist(@PathParam("tenant") String code, @QueryParam("year") Integer year, @QueryParam("on") String on) {
         Shell shell = session.visit(code);
         PublicDisclosureResource.BlacklistPage page = disclosure.blacklist(code, year, on);
-        return Templates.blacklist(shell, page.year(), page.on(), page.on().equals(LocalDate.now(clock)),
+        return Templates.blacklist(shell, page.year(), page.year() - 1, page.on(), page.on().equals(LocalDate.now(clock)),
                 page.entries().stream().map(v -> new BlacklistRow(v.content(), Stamp.of(v))).toList()).setLocale(shell.lang().locale());
     }
 

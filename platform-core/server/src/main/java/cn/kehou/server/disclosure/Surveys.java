@@ -159,7 +159,7 @@ public class Surveys {
                         SELECT s.id, sc.code, s.service_id, sv.title_zh, s.title, CAST(s.questions AS text), s.sent_by, s.sent_at
                         FROM survey s JOIN school sc ON sc.tenant_id = s.tenant_id AND sc.id = s.school_id
                         JOIN school_service sv ON sv.tenant_id = s.tenant_id AND sv.id = s.service_id
-                        WHERE """ + where + " ORDER BY s.sent_at DESC, s.id")
+                        WHERE\s""" + where + " ORDER BY s.sent_at DESC, s.id")
                 .setParameter(1, param).getResultList();
         return rows.stream().map(r -> new SurveyView((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
                 read((String) r[5]), (String) r[6], Publications.time(r[7]))).toList();

@@ -36,7 +36,8 @@ class TranslationsTest {
             cn.kehou.server.catalog.Cat.class, "cat",
             cn.kehou.server.enrollment.EnrollmentTexts.class, "enr",
             cn.kehou.server.payments.PayMsg.class, "pay",
-            cn.kehou.server.attendance.AttMsg.class, "att");
+            cn.kehou.server.attendance.AttMsg.class, "att",
+            cn.kehou.server.disclosure.DisMsg.class, "dis");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

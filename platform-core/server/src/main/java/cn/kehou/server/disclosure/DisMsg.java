@@ -63,4 +63,26 @@ public interface DisMsg {
     @Message String complaintName();
     @Message String complaintPhoneField();
     @Message String complaintSubmit();
+    @Message String deskTitle();
+    @Message String home();
+    @Message String deskSaved();
+    @Message String deskCounts();
+    @Message String deskEmpty();
+    @Message String status(String status);
+    @Message String publicFiler();
+    @Message String stepLine(String on, String actor);
+    @Message String countLine(long received, long inProgress, long resolved, long rejected);
+    @Message String deskNext();
+    @Message String deskNote();
+    @Message String deskSave();
+    @Message String surveysTitle();
+    @Message String surveysAnonymous();
+    @Message String surveysThanks();
+    @Message String surveysNone();
+    @Message String surveyComment();
+    @Message String surveySubmit();
+    @Message String resultsTitle();
+    @Message String surveyResultsTitle();
+    @Message String respondents(long count);
+    @Message String questionLine(String question, double average, long answers);
 }

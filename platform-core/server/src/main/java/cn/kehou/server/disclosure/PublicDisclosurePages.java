@@ -47,6 +47,8 @@ public class PublicDisclosurePages {
     @Inject
     PublicDisclosureResource disclosure;
     @Inject
+    PublicComplaintResource complaints;
+    @Inject
     Clock clock;
 
     /** One published version's stamp: which version, when and by whom. */
@@ -157,7 +159,7 @@ public class PublicDisclosurePages {
             if (values.get("body").length() > 2000 || values.get("name").length() > 50 || values.get("subject").length() > 200) {
                 throw new ProblemException(400, "INVALID_FIELD");
             }
-            Complaint c = disclosure.file(code, new PublicDisclosureResource.PublicComplaint(about, blankToNull(values.get("school")),
+            Complaint c = complaints.file(code, new PublicComplaintResource.PublicComplaint(about, blankToNull(values.get("school")),
                     blankToNull(values.get("subject")), values.get("body"), blankToNull(values.get("name")), blankToNull(phone)),
                     request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress());
             return Response.seeOther(URI.create(PortalPath.PREFIX + code + "/public/disclosure/complaint?filed=" + c.id)).build();

@@ -5,36 +5,25 @@ import cn.kehou.server.tenancy.School;
 import cn.kehou.server.tenancy.Tenant;
 import cn.kehou.server.tenancy.TenantScope;
 import cn.kehou.server.tenancy.TenantStatus;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What a tenant makes public (公示), for anyone without login: each school's service guide,
  * published fees and ledger summaries, the yearly provider blacklist — as they stood on any day
- * ({@code ?on=2026-09-01}) — and a complaint form (监督举报) for members of the public.
+ * ({@code ?on=2026-09-01}). Complaints from the public: {@link PublicComplaintResource}.
  */
-@Path("/api/public/t/{tenant}")
+@Path("/api/public/t/{tenant}/disclosure")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicDisclosureResource {
 
@@ -42,10 +31,6 @@ public class PublicDisclosureResource {
     Disclosures disclosures;
     @Inject
     Blacklists blacklists;
-    @Inject
-    Complaints complaints;
-    @Inject
-    ComplaintLimiter limiter;
     @Inject
     TenantScope scope;
     @Inject
@@ -59,7 +44,6 @@ public class PublicDisclosureResource {
 
     /** Every school of the tenant (and its districts) as public on {@code on} (default today). */
     @GET
-    @Path("/disclosure")
     public TenantDisclosure disclosure(@PathParam("tenant") String code, @QueryParam("on") String on) {
         Tenant tenant = active(code);
         LocalDate day = day(on);
@@ -69,7 +53,7 @@ public class PublicDisclosureResource {
     }
 
     @GET
-    @Path("/schools/{school}/disclosure")
+    @Path("/schools/{school}")
     public Disclosures.SchoolDisclosure school(@PathParam("tenant") String code, @PathParam("school") String school,
                                                @QueryParam("on") String on) {
         Tenant tenant = active(code);
@@ -88,38 +72,6 @@ public class PublicDisclosureResource {
             throw new ProblemException(400, "INVALID_FIELD");
         }
         return new BlacklistPage(code, y, day, blacklists.of(tenant, y, day));
-    }
-
-    public record PublicComplaint(@NotNull Complaint.About about, @Size(max = 63) String school, @Size(max = 200) String subject,
-                                  @NotBlank @Size(max = 2000) String body, @Size(max = 50) String name,
-                                  @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone) {
-    }
-
-    public record Filed(UUID id, Complaint.Status status) {
-    }
-
-    /** A member of the public files a complaint without login; name and phone are optional. */
-    @POST
-    @Path("/complaints")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response complain(@PathParam("tenant") String code, @Valid @NotNull PublicComplaint body,
-                             @Context HttpServerRequest request) {
-        Complaint c = file(code, body, request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress());
-        return Response.status(201).entity(new Filed(c.id, c.status)).build();
-    }
-
-    /** Files a public complaint where the school is (or in the tenant, if it names none), rate-limited per address. */
-    Complaint file(String code, PublicComplaint body, String address) {
-        Tenant tenant = active(code);
-        limiter.admit(code, address);
-        if (body.body() == null || body.body().isBlank()) {
-            throw new ProblemException(400, "COMPLAINT_BODY_MISSING");
-        }
-        School school = body.school() == null || body.school().isBlank() ? null
-                : scope.callAs(tenant, true, () -> School.require(body.school().strip()));
-        Tenant owner = school == null ? tenant : Tenant.<Tenant>findByIdOptional(school.tenantId).orElseThrow();
-        return scope.callAs(owner, false, () -> complaints.file(owner.id, new Complaints.Filing(body.about(), school, body.subject(),
-                body.body(), null, body.name(), body.phone())));
     }
 
     static Tenant active(String code) {

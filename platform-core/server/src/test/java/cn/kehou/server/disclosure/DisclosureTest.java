@@ -54,7 +54,7 @@ class DisclosureTest {
         PaymentsFixtures.Service s = PaymentsFixtures.service(UQ, UQ_SCHOOL, "BASIC_CARE", LocalTime.of(18, 30), LocalTime.of(19, 30),
                 20000, today().minusMonths(2), today().minusDays(20), today().plusDays(90));
         PaymentsFixtures.arranged(s, "urumqi-parent", "公示孩子");
-        String page = "/api/public/t/" + UQ + "/schools/" + UQ_SCHOOL + "/disclosure";
+        String page = "/api/public/t/" + UQ + "/disclosure/schools/" + UQ_SCHOOL;
         given().get(page).then().statusCode(200).body("fees.service", not(hasItem(s.id().toString())));
 
         PaymentsFixtures.publishAll(school, s, 20000);
@@ -118,7 +118,7 @@ class DisclosureTest {
         status(current, "BLACKLISTED", "招揽学生、扰乱学校秩序", today());
 
         // The district's page shows the city bureau's list (a blacklisting up the tree applies here).
-        JsonPath list = given().get("/api/public/t/" + YJ + "/blacklist?year=" + year).then().statusCode(200).extract().jsonPath();
+        JsonPath list = given().get("/api/public/t/" + YJ + "/disclosure/blacklist?year=" + year).then().statusCode(200).extract().jsonPath();
         assertThat(list.getList("entries.content.provider")).contains(current).doesNotContain(cleared);
         Map<String, Object> entry = list.<Map<String, Object>>getList("entries.content").stream()
                 .filter(e -> current.equals(e.get("provider"))).findFirst().orElseThrow();
@@ -126,11 +126,11 @@ class DisclosureTest {
         String html = given().get("/t/" + YJ + "/public/disclosure/blacklist?year=" + year).then().statusCode(200).extract().asString();
         assertThat(html).contains("今年黑名单机构", "原因：招揽学生、扰乱学校秩序").doesNotContain("去年已解除机构");
         // Another region's page does not show Yangjiang's blacklist.
-        given().get("/api/public/t/" + UQ + "/blacklist?year=" + year).then().statusCode(200)
+        given().get("/api/public/t/" + UQ + "/disclosure/blacklist?year=" + year).then().statusCode(200)
                 .body("entries.content.provider", not(hasItem(current)));
         // Reinstated: off the list from now on.
         status(current, "APPROVED", null, today());
-        given().get("/api/public/t/" + YJ + "/blacklist?year=" + year).then().statusCode(200)
+        given().get("/api/public/t/" + YJ + "/disclosure/blacklist?year=" + year).then().statusCode(200)
                 .body("entries.content.provider", not(hasItem(current)));
     }
 
@@ -146,7 +146,7 @@ class DisclosureTest {
         }
         as("yj-school-admin").body(json(String.format(body, "第二版：增设护导岗"))).post("/api/t/" + YJ + "/schools/" + YJ_SCHOOL + "/disclosures")
                 .then().statusCode(201);
-        String page = "/api/public/t/" + YJ + "/schools/" + YJ_SCHOOL + "/disclosure";
+        String page = "/api/public/t/" + YJ + "/disclosure/schools/" + YJ_SCHOOL;
         LocalDate d = today().minusDays(5);
         given().get(page + "?on=" + d).then().statusCode(200).body("guide.content.safetyMeasures", equalTo("第一版：校门口专人接送，实名登记"))
                 .body("guide.publishedBy", equalTo("yj-school-admin"));
@@ -296,7 +296,7 @@ class DisclosureTest {
         }
         // Nobody in another tenant hears of it; the text is on the school's public page.
         assertThat(as("urumqi-parent").get("/api/t/" + UQ + "/me/notices").then().statusCode(200).extract().asString()).doesNotContain(title);
-        given().get("/api/public/t/" + YJ + "/schools/" + YJ_SCHOOL + "/disclosure").then().statusCode(200)
+        given().get("/api/public/t/" + YJ + "/disclosure/schools/" + YJ_SCHOOL).then().statusCode(200)
                 .body("agreements.content.title", hasItem(title));
     }
 }

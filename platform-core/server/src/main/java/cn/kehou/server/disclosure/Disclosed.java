@@ -29,9 +29,6 @@ public final class Disclosed {
      */
     public record LedgerSummary(String school, String term, String termName, LocalDate startsOn, LocalDate endsOn,
                                 int orders, long chargedFen, long waivedFen, long paidFen, long refundedFen, String source) {
-        public long netFen() {
-            return paidFen - refundedFen;
-        }
     }
 
     /** An agreement text a school publishes for a service (合同书/安全责任承诺书). */

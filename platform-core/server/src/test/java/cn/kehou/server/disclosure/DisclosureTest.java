@@ -72,6 +72,12 @@ class DisclosureTest {
         assertThat(html).contains("政策依据：乌鲁木齐市中小学开展课后服务工作的实施办法（试行）", "监督举报电话：12358", "¥200.00");
 
         charge(school, s).then().statusCode(200).body("billed", equalTo(1));
+        // The term's ledger summary, once published, is on the page too (from the books until reconciliation lands).
+        given().auth().oauth2(school).contentType(ContentType.JSON).body(json("{'kind': 'LEDGER_SUMMARY', 'term': '" + s.term() + "'}"))
+                .post("/api/t/" + UQ + "/schools/" + UQ_SCHOOL + "/disclosures").then().statusCode(201)
+                .body("content.chargedFen", equalTo(20000)).body("content.source", equalTo("LEDGER"));
+        given().get(page).then().statusCode(200).body("ledgers.find { it.content.term == '" + s.term() + "' }.content.chargedFen",
+                equalTo(20000));
 
         // The school takes the fee-network publication down: off the page, and no new charge.
         PaymentsFixtures.arranged(s, "urumqi-parent", "撤销后孩子");
@@ -91,7 +97,7 @@ class DisclosureTest {
         charge(school, s).then().statusCode(409).body("code", equalTo("FEE_NOT_PUBLISHED")).body("detail", containsString("新疆收费管理信息网"));
         // The charge made while it was published stands.
         assertThat(longOf("SELECT count(*) FROM order_line WHERE service_id = '" + s.id() + "'")).isEqualTo(1);
-        // Yesterday's page still shows what was public yesterday? No: it was recorded today, so only today's did.
+        // Recorded only today: yesterday's page never showed it, whatever its publishedOn says.
         given().get(page + "?on=" + today().minusDays(1)).then().statusCode(200).body("fees.id", not(hasItem(network)));
     }
 

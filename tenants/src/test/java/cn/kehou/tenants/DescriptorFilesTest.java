@@ -409,6 +409,24 @@ class DescriptorFilesTest {
     }
 
     @Test
+    void a_parents_committee_seat_is_at_a_school_of_that_tenant_where_the_user_has_a_child() {
+        List<String> problems = new ArrayList<>();
+        for (Located<DemoUser> l : d.allUsers) {
+            DemoUser u = l.value();
+            for (TenantDescriptors.CommitteeSeat seat : Optional.ofNullable(u.parentsCommittee()).orElse(List.of())) {
+                String at = l.folder() + ": " + u.username() + "'s committee seat at " + seat.school();
+                School school = seat.school() == null ? null : d.schools.get(seat.school());
+                if (school == null || !school.tenant().equals(seat.tenant())) {
+                    problems.add(at + " names no school of tenant " + seat.tenant());
+                } else if (Optional.ofNullable(u.children()).orElse(List.of()).stream().noneMatch(c -> seat.school().equals(c.school()))) {
+                    problems.add(at + ": the user has no child there");
+                }
+            }
+        }
+        assertNone(problems);
+    }
+
+    @Test
     void yangjiang_and_urumqi_each_have_a_demo_user_for_every_tenant_role() {
         List<String> problems = new ArrayList<>();
         for (String region : List.of("guangdong-yangjiang", "xinjiang-urumqi")) {

@@ -41,7 +41,10 @@ final class TenantDescriptors {
     record UserFile(List<DemoUser> users) {}
 
     record DemoUser(String username, String password, String displayName, String phone,
-                    List<Membership> memberships, List<Child> children) {}
+                    List<Membership> memberships, List<Child> children, List<CommitteeSeat> parentsCommittee) {}
+
+    /** A demo guardian's seat on a school's parents' committee (家长委员会). */
+    record CommitteeSeat(String tenant, String school) {}
 
     record Membership(String tenant, String role, String school, String provider) {}
 

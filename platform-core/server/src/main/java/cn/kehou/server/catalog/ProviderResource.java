@@ -60,6 +60,8 @@ public class ProviderResource {
     @Inject
     ProviderStanding standing;
     @Inject
+    cn.kehou.server.disclosure.Blacklists blacklists;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -250,6 +252,8 @@ public class ProviderResource {
         a.statusOn = on;
         a.decidedBy = caller.username();
         a.persist();
+        // 000 §七(四)2: a blacklisting is published (with its reason); a reinstatement withdraws it.
+        blacklists.statusChanged(here(), p, a, caller.username());
         audit.record(tenantId, caller.username(), "provider." + body.status().name().toLowerCase(),
                 "provider:" + p.code, ApprovalView.of(a, tenantCodes()));
         return view(here(), p, today, tenantCodes(), true);

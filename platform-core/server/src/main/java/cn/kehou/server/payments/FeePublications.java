@@ -70,8 +70,9 @@ public class FeePublications {
      * item is on its channel for this service, at the amount to be charged, published by {@code day}.
      */
     public void requirePublished(List<PublicationRequirement> required, OfferedService service, LocalDate day) {
-        List<FeePublication> done = FeePublication.list("serviceId = ?1 and amountFen = ?2 and publishedOn <= ?3",
-                service.id, service.feeFen, day);
+        // A withdrawn publication (FeeWithdrawal) no longer counts: unpublished fees are not charged.
+        List<FeePublication> done = FeePublication.list("serviceId = ?1 and amountFen = ?2 and publishedOn <= ?3"
+                        + " and id not in (select w.publicationId from FeeWithdrawal w)", service.id, service.feeFen, day);
         Map<String, Set<PublicationItem>> covered = new LinkedHashMap<>();
         for (FeePublication p : done) {
             Set<PublicationItem> items = covered.computeIfAbsent(p.channel, k -> EnumSet.noneOf(PublicationItem.class));

@@ -775,6 +775,65 @@ class CrossTenantMatrixTest {
         FIXTURES.put("GET /api/t/{tenant}/me/stipends", (a, t) -> as(a.classTeacher).get("/api/t/" + t.tenant + "/me/stipends"));
         FIXTURES.put("GET /api/t/{tenant}/me/stipends/certificate.pdf", (a, t) ->
                 as(a.classTeacher).get("/api/t/" + t.tenant + "/me/stipends/certificate.pdf"));
+        // Disclosure (issue 13): publications, fee withdrawal, the committee's ledger summary, surveys, complaints.
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/disclosures", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'kind': 'SERVICE_GUIDE', 'safetyMeasures': '矩阵安全措施', 'complaintPhone': '12345'}"))
+                .post(sitePath(t) + "/disclosures"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/fee-publications/{publication}/withdrawal", (a, t) ->
+                as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'reason': '矩阵撤销'}"))
+                        .post(sitePath(t) + "/fee-publications/" + Dis.feePublication(t) + "/withdrawal"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/ledger-summary", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/ledger-summary"));
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/surveys", (a, t) -> as(a.schoolAdmin).contentType(ContentType.JSON)
+                .body(json("{'service': '" + Dis.service(t).id() + "', 'title': '矩阵调查', 'questions': ['满意吗']}"))
+                .post(sitePath(t) + "/surveys"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/surveys", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/surveys"));
+        FIXTURES.put("GET /api/t/{tenant}/me/surveys", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/surveys"));
+        FIXTURES.put("POST /api/t/{tenant}/me/surveys/{survey}/answers", (a, t) -> {
+            String survey = as(t.schoolAdmin).contentType(ContentType.JSON)
+                    .body(json("{'service': '" + Dis.service(t).id() + "', 'title': '矩阵调查', 'questions': ['满意吗']}"))
+                    .post(sitePath(t) + "/surveys").then().statusCode(201).extract().path("id");
+            return as(a.parent).contentType(ContentType.JSON).body(json("{'scores': [5]}"))
+                    .post("/api/t/" + t.tenant + "/me/surveys/" + survey + "/answers");
+        });
+        FIXTURES.put("POST /api/t/{tenant}/complaints", (a, t) -> as(a.parent).contentType(ContentType.JSON)
+                .body(json("{'about': 'SCHOOL', 'school': '" + t.school + "', 'body': '矩阵举报'}")).post("/api/t/" + t.tenant + "/complaints"));
+        FIXTURES.put("GET /api/t/{tenant}/me/complaints", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/complaints"));
+        FIXTURES.put("GET /api/t/{tenant}/complaints", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/complaints"));
+        FIXTURES.put("POST /api/t/{tenant}/complaints/{complaint}/steps", (a, t) -> {
+            String complaint = as(t.parent).contentType(ContentType.JSON)
+                    .body(json("{'about': 'SERVICE', 'school': '" + t.school + "', 'body': '矩阵举报'}"))
+                    .post("/api/t/" + t.tenant + "/complaints").then().statusCode(201).extract().path("id");
+            return as(a.bureau).contentType(ContentType.JSON).body(json("{'status': 'IN_PROGRESS', 'note': '矩阵办理'}"))
+                    .post("/api/t/" + t.tenant + "/complaints/" + complaint + "/steps");
+        });
+    }
+
+    /** A service at each side's school with the side's parent's child arranged on it, and a fee publication to withdraw. */
+    static final class Dis {
+        static final Map<String, cn.kehou.server.payments.PaymentsFixtures.Service> SERVICE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static cn.kehou.server.payments.PaymentsFixtures.Service service(Side side) {
+            return SERVICE.computeIfAbsent(side.tenant, k -> {
+                try {
+                    var today = cn.kehou.server.payments.PaymentsFixtures.today();
+                    var s = cn.kehou.server.payments.PaymentsFixtures.service(side.tenant, side.school, "BASIC_CARE",
+                            java.time.LocalTime.parse(side.dismissal), java.time.LocalTime.parse(side.serviceEnd), 20000,
+                            today.minusMonths(1), today.minusDays(10), today.plusDays(60));
+                    cn.kehou.server.payments.PaymentsFixtures.arranged(s, side.parent, "矩阵调查孩子");
+                    return s;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        /** A fresh fee publication of the side's service on the first channel its region requires. */
+        static String feePublication(Side side) {
+            String token = Tokens.of(side.schoolAdmin);
+            var required = cn.kehou.server.payments.PaymentsFixtures.requirements(token, side.tenant, side.school).entrySet().iterator().next();
+            return cn.kehou.server.payments.PaymentsFixtures.publish(token, service(side), required.getKey(), required.getValue(), 20000,
+                    cn.kehou.server.payments.PaymentsFixtures.today()).then().statusCode(201).extract().path("id");
+        }
     }
 
     /** Stipend fixtures per side: rates set and April 2020 computed by the side's own school admin; a staff member. */

@@ -233,6 +233,42 @@ class RoleMatrixTest {
         PROBE.put("me.pickup", (r, t) -> r.get("/api/t/" + t + "/me/children/" + attendanceFixture()[1] + "/pickup-persons").statusCode());
     }
 
+    /** yj-parent sits on SCHOOL's parents' committee (demo data seats them; set here too, as the demo loader would). */
+    static final java.util.concurrent.atomic.AtomicBoolean COMMITTEE = new java.util.concurrent.atomic.AtomicBoolean();
+
+    static void committeeSeat() {
+        if (COMMITTEE.compareAndSet(false, true)) {
+            try (var c = cn.kehou.server.testing.Db.superuser()) {
+                cn.kehou.server.enrollment.EnrollmentFixtures.exec(c, "INSERT INTO parents_committee_member (tenant_id, school_id, username,"
+                        + " added_by) SELECT tenant_id, id, 'yj-parent', 'fixture' FROM school WHERE code = ? ON CONFLICT DO NOTHING", SCHOOL);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Disclosure probes (issue 13): a refusal after the permission check (400) proves "allowed", nothing saved. */
+    static {
+        // A ledger summary without its term: 400 after the permission check.
+        PROBE.put("disclosure.publish", (r, t) -> r.contentType(ContentType.JSON).body("{\"kind\": \"LEDGER_SUMMARY\"}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/disclosures").statusCode());
+        PROBE.put("ledger.summary", (r, t) -> {
+            committeeSeat();
+            return r.get("/api/t/" + t + "/schools/" + SCHOOL + "/ledger-summary").statusCode();
+        });
+        // Sent to the guardians of the withdrawn fixture application's service: nobody is asked (201 once allowed).
+        PROBE.put("survey.send", (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"service\": \"" + enrollmentFixture()[0] + "\", \"title\": \"矩阵调查\", \"questions\": [\"满意吗\"]}")
+                .post("/api/t/" + t + "/schools/" + SCHOOL + "/surveys").statusCode());
+        PROBE.put("survey.results", (r, t) -> {
+            committeeSeat();
+            return r.get("/api/t/" + t + "/schools/" + SCHOOL + "/surveys").statusCode();
+        });
+        PROBE.put("me.surveys", (r, t) -> r.get("/api/t/" + t + "/me/surveys").statusCode());
+        PROBE.put("complaint.file", (r, t) -> r.get("/api/t/" + t + "/me/complaints").statusCode());
+        PROBE.put("complaint.handle", (r, t) -> r.get("/api/t/" + t + "/complaints").statusCode());
+    }
+
     @Test
     void every_role_can_do_exactly_what_the_permission_table_says() throws IOException {
         Map<String, Set<String>> table = permissionTable();

@@ -38,7 +38,8 @@ class TranslationsTest {
             cn.kehou.server.payments.PayMsg.class, "pay",
             cn.kehou.server.attendance.AttMsg.class, "att",
             cn.kehou.server.reconciliation.ReconMsg.class, "recon",
-            cn.kehou.server.stipends.StpMsg.class, "stp");
+            cn.kehou.server.stipends.StpMsg.class, "stp",
+            cn.kehou.server.disclosure.DisMsg.class, "dis");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

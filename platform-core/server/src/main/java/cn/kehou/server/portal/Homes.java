@@ -55,6 +55,8 @@ public class Homes {
     cn.kehou.server.attendance.RosterPages rosterPages;
     @Inject
     cn.kehou.server.attendance.ExceptionPages exceptionPages;
+    @Inject
+    cn.kehou.server.reports.ReportHomes reportHomes;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -83,8 +85,8 @@ public class Homes {
                     yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
-                        Waiting.empty(Waiting.Kind.REPORTS)));
-                case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
+                        reportHomes.bureau(tenantCode)));
+                case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(reportHomes.bureau(tenantCode)));
                 case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.CONTRACTS),
                         Waiting.empty(Waiting.Kind.SESSIONS), catalog.providerOfferings(tenantCode)));
                 case PROVIDER_STAFF -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.SESSIONS)));

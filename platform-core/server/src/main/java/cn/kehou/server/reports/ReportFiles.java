@@ -179,12 +179,16 @@ public final class ReportFiles {
             this.widths = widths();
         }
 
-        /** Column widths in proportion to each column's longest text (capped), filling the page width. */
+        /**
+         * Column widths in proportion to each column's longest cell (capped), filling the page width.
+         * A header counts as at most four characters: headers wrap, so a numeric column with a long
+         * Chinese header stays narrow and names get the room.
+         */
         private float[] widths() throws IOException {
             int n = sheet.headers().size();
             float[] natural = new float[n];
             for (int c = 0; c < n; c++) {
-                natural[c] = Math.min(width(sheet.headers().get(c)), 160);
+                natural[c] = Math.min(width(sheet.headers().get(c)), 4 * SIZE);
                 for (List<String> row : sheet.rows()) {
                     natural[c] = Math.max(natural[c], Math.min(width(row.get(c)), 220));
                 }

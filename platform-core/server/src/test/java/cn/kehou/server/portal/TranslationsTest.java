@@ -36,7 +36,8 @@ class TranslationsTest {
             cn.kehou.server.catalog.Cat.class, "cat",
             cn.kehou.server.enrollment.EnrollmentTexts.class, "enr",
             cn.kehou.server.payments.PayMsg.class, "pay",
-            cn.kehou.server.attendance.AttMsg.class, "att");
+            cn.kehou.server.attendance.AttMsg.class, "att",
+            cn.kehou.server.reports.RepMsg.class, "rep");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

@@ -224,6 +224,11 @@ class RoleMatrixTest {
         PROBE.put("me.pickup", (r, t) -> r.get("/api/t/" + t + "/me/children/" + attendanceFixture()[1] + "/pickup-persons").statusCode());
     }
 
+    static {
+        PROBE.put("report.read", (r, t) -> r.get("/api/t/" + t + "/reports").statusCode());
+        PROBE.put("dashboard.read", (r, t) -> r.get("/api/t/" + t + "/dashboard").statusCode());
+    }
+
     @Test
     void every_role_can_do_exactly_what_the_permission_table_says() throws IOException {
         Map<String, Set<String>> table = permissionTable();

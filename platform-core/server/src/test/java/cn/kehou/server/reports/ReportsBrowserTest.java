@@ -1,0 +1,60 @@
+package cn.kehou.server.reports;
+
+import cn.kehou.server.testing.PortalBrowser;
+import com.microsoft.playwright.Download;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 13 §7: a bureau signs in through Keycloak, finds its reports from its home and downloads one. */
+@QuarkusTest
+class ReportsBrowserTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void a_bureau_admin_signs_in_and_downloads_a_report_from_the_reports_page() throws Exception {
+        try (PortalBrowser browser = PortalBrowser.open(base)) {
+            browser.login("guangdong-yangjiang", "yj-bureau-admin");
+            assertThat(browser.path()).isEqualTo("/t/guangdong-yangjiang/home");
+            browser.page().click("section[data-role=BUREAU_ADMIN] a[href='/t/guangdong-yangjiang/reports']");
+            browser.page().waitForSelector("#reports li[data-report=ledger]");
+            assertThat(browser.text()).contains("监管报表", "课后服务经费台账");
+
+            Download download = browser.page().waitForDownload(() ->
+                    browser.page().click("#reports li[data-report=ledger] a[data-format=xlsx]"));
+            assertThat(download.suggestedFilename()).startsWith("guangdong-yangjiang-ledger-").endsWith(".xlsx");
+            byte[] bytes = Files.readAllBytes(download.path());
+            assertThat(new String(bytes, 0, 2)).isEqualTo("PK");
+            List<String> header = new ArrayList<>();
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+                Row first = wb.getSheetAt(0).getRow(0);
+                DataFormatter text = new DataFormatter();
+                first.forEach(cell -> header.add(text.formatCellValue(cell)));
+            }
+            assertThat(header).isNotEmpty().allSatisfy(h -> assertThat(h).isNotBlank());
+            assertThat(String.join("", header)).matches(".*\\p{IsHan}.*");
+
+            // The dashboard's tables are there without charts; a school's figures are one row each.
+            browser.go("/t/guangdong-yangjiang/dashboard");
+            assertThat(browser.page().locator("#schools tbody tr[data-school=yangjiang-jiangcheng-no1-primary]").count()).isEqualTo(1);
+            assertThat(browser.page().locator("#tenants tbody tr[data-tenant=guangdong-yangjiang-jiangcheng]").count()).isEqualTo(1);
+            assertThat(browser.text()).doesNotContain("乌鲁木齐", "南昌");
+            browser.phone();
+            browser.go("/t/guangdong-yangjiang/reports");
+            assertThat(browser.scrollWidth()).isLessThanOrEqualTo(PortalBrowser.PHONE_WIDTH);
+        }
+    }
+}

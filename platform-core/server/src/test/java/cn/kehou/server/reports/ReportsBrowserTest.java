@@ -47,14 +47,35 @@ class ReportsBrowserTest {
             assertThat(header).isNotEmpty().allSatisfy(h -> assertThat(h).isNotBlank());
             assertThat(String.join("", header)).matches(".*\\p{IsHan}.*");
 
-            // The dashboard's tables are there without charts; a school's figures are one row each.
+            // The dashboard: one row per school and per district, charts drawn from the school table.
             browser.go("/t/guangdong-yangjiang/dashboard");
             assertThat(browser.page().locator("#schools tbody tr[data-school=yangjiang-jiangcheng-no1-primary]").count()).isEqualTo(1);
             assertThat(browser.page().locator("#tenants tbody tr[data-tenant=guangdong-yangjiang-jiangcheng]").count()).isEqualTo(1);
             assertThat(browser.text()).doesNotContain("乌鲁木齐", "南昌");
+            browser.page().waitForSelector("#chart-participation canvas");
+            // Drill down: the district's own dashboard.
+            browser.page().click("#tenants a[href^='/t/guangdong-yangjiang-jiangcheng/dashboard']");
+            browser.page().waitForURL("**/t/guangdong-yangjiang-jiangcheng/dashboard**");
+            assertThat(browser.page().locator("#schools tbody tr[data-school=yangjiang-jiangcheng-no1-primary]").count()).isEqualTo(1);
+
             browser.phone();
-            browser.go("/t/guangdong-yangjiang/reports");
-            assertThat(browser.scrollWidth()).isLessThanOrEqualTo(PortalBrowser.PHONE_WIDTH);
+            for (String page : List.of("/t/guangdong-yangjiang/reports", "/t/guangdong-yangjiang/dashboard")) {
+                browser.go(page);
+                assertThat(browser.scrollWidth()).as(page).isLessThanOrEqualTo(PortalBrowser.PHONE_WIDTH);
+                assertThat((List<?>) browser.page().evaluate(cn.kehou.server.portal.PhoneLayoutTest.READABILITY)).as(page).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void without_javascript_the_tables_and_the_download_links_still_work() throws Exception {
+        try (PortalBrowser browser = PortalBrowser.withoutJavaScript(base)) {
+            browser.login("guangdong-yangjiang", "yj-bureau-admin");
+            browser.go("/t/guangdong-yangjiang/dashboard");
+            assertThat(browser.page().locator("#schools tbody tr").count()).isPositive();
+            Download csv = browser.page().waitForDownload(() -> browser.page().click("a[href*='/dashboard/schools?'][href$='format=csv']"));
+            String text = Files.readString(csv.path());
+            assertThat(text).startsWith("\uFEFF").contains("阳江市江城区第一小学");
         }
     }
 }

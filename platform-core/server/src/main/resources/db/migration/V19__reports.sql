@@ -6,6 +6,8 @@ CREATE TABLE report_run (
     tenant_id       uuid NOT NULL REFERENCES tenant (id),
     id              uuid NOT NULL,
     report_code     text NOT NULL CHECK (length(report_code) BETWEEN 1 AND 100),
+    -- set when a school's own staff built a published report for their school alone
+    school_id       uuid,
     period_from     date NOT NULL,
     period_to       date NOT NULL CHECK (period_to >= period_from),
     format          text NOT NULL CHECK (format IN ('CSV', 'XLSX', 'PDF')),
@@ -16,7 +18,8 @@ CREATE TABLE report_run (
     plugin_version  text,
     generated_by    text NOT NULL,
     generated_at    timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (tenant_id, id)
+    PRIMARY KEY (tenant_id, id),
+    FOREIGN KEY (tenant_id, school_id) REFERENCES school (tenant_id, id)
 );
 CREATE INDEX report_run_code ON report_run (tenant_id, report_code, generated_at);
 SELECT kehou_isolate_tenant_table('report_run');

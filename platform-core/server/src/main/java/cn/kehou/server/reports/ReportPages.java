@@ -47,9 +47,14 @@ public class ReportPages {
         }
     }
 
-    public record ReportsView(String tenant, Period period, List<ReportResource.ReportView> reports) {
+    /** The reports of a tenant ({@code base} /t/{tenant}) or the published ones of a school (/t/{tenant}/schools/{school}). */
+    public record ReportsView(String tenant, String base, String schoolName, Period period, List<ReportResource.ReportView> reports) {
         public String fileUrl(ReportResource.ReportView r, String format) {
-            return "/t/" + tenant + "/reports/" + r.code() + "/file?" + period.query() + "&format=" + format;
+            return base + "/reports/" + r.code() + "/file?" + period.query() + "&format=" + format;
+        }
+
+        public boolean bureau() {
+            return schoolName == null;
         }
     }
 
@@ -76,7 +81,30 @@ public class ReportPages {
                                     @QueryParam("to") String to) {
         Shell shell = session.enter(code);
         List<ReportResource.ReportView> list = api.list(code);
-        return Templates.reports(shell, new ReportsView(code, period(from, to, shell), list)).setLocale(shell.lang().locale());
+        return Templates.reports(shell, new ReportsView(code, "/t/" + code, null, period(from, to, shell), list))
+                .setLocale(shell.lang().locale());
+    }
+
+    /** A school's published reports (公示, e.g. Yangjiang's ledger), for its own staff. */
+    @GET
+    @Path("/schools/{school}/reports")
+    public TemplateInstance schoolReports(@PathParam("tenant") String code, @PathParam("school") String school,
+                                          @QueryParam("from") String from, @QueryParam("to") String to) {
+        Shell shell = session.enter(code);
+        List<ReportResource.ReportView> list = api.schoolList(code, school);
+        cn.kehou.server.tenancy.School s = cn.kehou.server.tenancy.School.require(school);
+        String name = shell.lang().english() && s.nameEn != null ? s.nameEn : s.nameZh;
+        return Templates.reports(shell, new ReportsView(code, "/t/" + code + "/schools/" + school, name, period(from, to, shell), list))
+                .setLocale(shell.lang().locale());
+    }
+
+    @GET
+    @Path("/schools/{school}/reports/{code}/file")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf", "text/csv", MediaType.TEXT_HTML})
+    public Response schoolFile(@PathParam("tenant") String code, @PathParam("school") String school, @PathParam("code") String report,
+                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @QueryParam("format") String format) {
+        Shell shell = session.enter(code);
+        return api.schoolReport(code, school, report, from, to, format, shell.lang().tag(), null);
     }
 
     @GET

@@ -4,6 +4,7 @@ import cn.kehou.plugin.api.ReportDefinition;
 import cn.kehou.server.identity.Caller;
 import cn.kehou.server.problem.ProblemException;
 import cn.kehou.server.problem.ProblemMessages;
+import cn.kehou.server.tenancy.School;
 import cn.kehou.server.tenancy.Tenant;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,10 +71,50 @@ public class ReportResource {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? termStart(end) : from;
         boolean english = lang == null ? ProblemMessages.prefersEnglish(headers) : lang.toLowerCase(Locale.ROOT).startsWith("en");
-        Reports.GeneratedReport file = reports.generate(tenant(code), report, start, end, format(format), english,
-                caller.username());
+        return file(reports.generate(tenant(code), null, report, start, end, format(format), english, caller.username()));
+    }
+
+    /** The reports the region publishes (公示), which a school's own staff may build for their school. */
+    @GET
+    @Path("/schools/{school}/reports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public List<ReportView> schoolList(@PathParam("tenant") String code, @PathParam("school") String schoolCode) {
+        School school = ownSchool(code, schoolCode);
+        caller.requireAtSchool("report.school", school.id);
+        return reports.published(tenant(code)).stream().map(ReportView::of).toList();
+    }
+
+    /** A published report built from one school's data alone; an unpublished one is not there (404). */
+    @GET
+    @Path("/schools/{school}/reports/{code}")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf", "text/csv",
+            MediaType.APPLICATION_JSON})
+    @Transactional
+    public Response schoolReport(@PathParam("tenant") String code, @PathParam("school") String schoolCode,
+                                 @PathParam("code") String report, @QueryParam("from") LocalDate from,
+                                 @QueryParam("to") LocalDate to, @QueryParam("format") String format,
+                                 @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        School school = ownSchool(code, schoolCode);
+        caller.requireAtSchool("report.school", school.id);
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        LocalDate start = from == null ? termStart(end) : from;
+        boolean english = lang == null ? ProblemMessages.prefersEnglish(headers) : lang.toLowerCase(Locale.ROOT).startsWith("en");
+        return file(reports.generate(tenant(code), school, report, start, end, format(format), english, caller.username()));
+    }
+
+    private static Response file(Reports.GeneratedReport file) {
         return download(file.bytes(), file.format(), file.fileName()).header("X-Report-Run", file.run())
                 .header("X-Report-Sha256", file.fileSha256()).build();
+    }
+
+    /** A school the request can see that belongs to the path's tenant itself (its report is recorded there). */
+    private static School ownSchool(String tenantCode, String schoolCode) {
+        School school = School.require(schoolCode);
+        if (!school.tenantId.equals(tenant(tenantCode).id)) {
+            throw ProblemException.notFound("school", schoolCode);
+        }
+        return school;
     }
 
     @GET

@@ -7,6 +7,7 @@ import cn.kehou.plugin.api.ReportFormat;
 import cn.kehou.plugin.api.ReportTable;
 import cn.kehou.server.plugins.RegionPolicies;
 import cn.kehou.server.problem.ProblemException;
+import cn.kehou.server.tenancy.School;
 import cn.kehou.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,21 +70,27 @@ public class Reports {
 
     /** Builds the table for {@code [from, to]}, checked against the definition; nothing is recorded. */
     public ReportTable table(Tenant tenant, String code, LocalDate from, LocalDate to) {
-        return built(tenant, code, from, to).table();
+        return built(tenant, null, code, from, to).table();
+    }
+
+    /** The reports the region publishes (公示), which a school's own staff may build for their school. */
+    public List<ReportDefinition> published(Tenant tenant) {
+        return definitions(tenant).stream().filter(ReportDefinition::published).toList();
     }
 
     /** A checked table, its definition and the policy that built it. */
     private record Built(RegionPolicies.Resolution policy, ReportDefinition definition, ReportTable table) {
     }
 
-    private Built built(Tenant tenant, String code, LocalDate from, LocalDate to) {
+    /** With a school: only a published report, built from that school's part of the dataset alone. */
+    private Built built(Tenant tenant, School school, String code, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         RegionPolicies.Resolution r = policy(tenant, to);
-        PolicyContext ctx = policies.context(r, null, to);
+        PolicyContext ctx = policies.context(r, school, to);
         ReportDefinition def = policies.ask(r, ReportFormat.class, p -> p.reports(ctx)).stream()
-                .filter(d -> d.code().equals(code)).findFirst()
+                .filter(d -> d.code().equals(code) && (school == null || d.published())).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("report", code));
-        ReportDataset data = datasets.build(tenant, from, to);
+        ReportDataset data = school == null ? datasets.build(tenant, from, to) : ofSchool(datasets.build(tenant, from, to), school);
         ReportTable table = policies.ask(r, ReportFormat.class, p -> p.build(ctx, def, data));
         if (!table.reportCode().equals(def.code()) || !table.columns().equals(def.columnKeys())) {
             throw new ProblemException(500, "PLUGIN_FAILED", r.pluginId(), "report " + def.code() + " came back with columns "
@@ -93,9 +100,9 @@ public class Reports {
     }
 
     /** Builds, renders and records one report; {@code format} null means the region's own file type. */
-    public GeneratedReport generate(Tenant tenant, String code, LocalDate from, LocalDate to, ReportFiles.Format format,
-                                    boolean english, String username) {
-        Built built = built(tenant, code, from, to);
+    public GeneratedReport generate(Tenant tenant, School school, String code, LocalDate from, LocalDate to,
+                                    ReportFiles.Format format, boolean english, String username) {
+        Built built = built(tenant, school, code, from, to);
         RegionPolicies.Resolution r = built.policy();
         ReportDefinition def = built.definition();
         ReportTable table = built.table();
@@ -103,20 +110,30 @@ public class Reports {
         List<String> headers = def.columns().stream().map(c -> english ? c.headerEn() : c.headerZh()).toList();
         String title = english ? def.titleEn() : def.titleZh();
         String subtitle = (english ? (tenant.nameEn == null ? tenant.nameZh : tenant.nameEn) : tenant.nameZh)
+                + (school == null ? "" : " · " + (english && school.nameEn != null ? school.nameEn : school.nameZh))
                 + "  " + from + " – " + to + "  " + def.citation();
         byte[] bytes = ReportFiles.render(f, new ReportFiles.Sheet(title, subtitle, headers, table.rows()));
         UUID run = UUID.randomUUID();
         String fileSha = sha256(bytes);
         em.createNativeQuery("""
-                        INSERT INTO report_run (tenant_id, id, report_code, period_from, period_to, format, row_count, rows_sha256,
-                                                file_sha256, plugin_id, plugin_version, generated_by)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                        INSERT INTO report_run (tenant_id, id, report_code, school_id, period_from, period_to, format, row_count,
+                                                rows_sha256, file_sha256, plugin_id, plugin_version, generated_by)
+                        VALUES (?1, ?2, ?3, CAST(NULLIF(?13, '') AS uuid), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
                 .setParameter(1, tenant.id).setParameter(2, run).setParameter(3, code).setParameter(4, from)
                 .setParameter(5, to).setParameter(6, f.name()).setParameter(7, table.rows().size())
                 .setParameter(8, rowsSha256(table)).setParameter(9, fileSha).setParameter(10, r.pluginId())
-                .setParameter(11, r.pluginVersion()).setParameter(12, username).executeUpdate();
-        String fileName = tenant.code + "-" + code + "-" + from + "-" + to + "." + f.extension;
+                .setParameter(11, r.pluginVersion()).setParameter(12, username)
+                .setParameter(13, school == null ? "" : school.id.toString()).executeUpdate();
+        String fileName = (school == null ? tenant.code : school.code) + "-" + code + "-" + from + "-" + to + "." + f.extension;
         return new GeneratedReport(run, def, f, fileName, bytes, table.rows().size(), fileSha);
+    }
+
+    /** The school's own rows of a tenant's dataset: its profile, its sessions, its money. */
+    static ReportDataset ofSchool(ReportDataset data, School school) {
+        return new ReportDataset(data.tenantCode(), data.from(), data.to(),
+                data.schools().stream().filter(s -> s.code().equals(school.code)).toList(),
+                data.services().stream().filter(s -> s.schoolCode().equals(school.code)).toList(),
+                data.fees().stream().filter(f -> f.schoolCode().equals(school.code)).toList());
     }
 
     /** The checksum of what a report says, independent of file format: equal rows, equal checksum. */

@@ -677,6 +677,10 @@ class CrossTenantMatrixTest {
         FIXTURES.put("GET /api/t/{tenant}/reports/{code}", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/reports/ledger?format=csv"));
         FIXTURES.put("GET /api/t/{tenant}/dashboard", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/dashboard"));
         FIXTURES.put("GET /api/t/{tenant}/dashboard/{table}", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/dashboard/schools?format=csv"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/reports", (a, t) ->
+                as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/reports"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/reports/{code}", (a, t) ->
+                as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/reports/ledger?format=csv"));
         FIXTURES.put("GET /api/t/{tenant}/attendance-audit/verification", (a, t) ->
                 as(a.bureau).get("/api/t/" + t.tenant + "/attendance-audit/verification"));
         FIXTURES.put("GET /api/t/{tenant}/me/children/{child}/pickup-persons", (a, t) ->

@@ -227,6 +227,7 @@ class RoleMatrixTest {
     static {
         PROBE.put("report.read", (r, t) -> r.get("/api/t/" + t + "/reports").statusCode());
         PROBE.put("dashboard.read", (r, t) -> r.get("/api/t/" + t + "/dashboard").statusCode());
+        PROBE.put("report.school", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/reports").statusCode());
     }
 
     @Test

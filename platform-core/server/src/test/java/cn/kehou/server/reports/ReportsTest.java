@@ -217,6 +217,24 @@ class ReportsTest {
     }
 
     @Test
+    void a_school_builds_its_own_published_ledger_but_not_an_unpublished_report_nor_another_schools() throws SQLException {
+        String school = "/api/t/guangdong-yangjiang-jiangcheng/schools/yangjiang-jiangcheng-no1-primary/reports";
+        List<Boolean> published = as("yj-finance").get(school).then().statusCode(200).extract().jsonPath().getList("published", Boolean.class);
+        assertThat(published).isNotEmpty().containsOnly(true);
+        String run = as("yj-finance").get(school + "/ledger?format=csv").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("yangjiang-jiangcheng-no1-primary-ledger-"))
+                .extract().header("X-Report-Run");
+        assertThat(Db.strings("SELECT s.code FROM report_run r JOIN school s ON s.id = r.school_id WHERE r.id = '" + run + "'"))
+                .containsExactly("yangjiang-jiangcheng-no1-primary");
+        as("yj-finance").get("/api/t/guangdong-yangjiang-jiangcheng/schools/yangjiang-jiangcheng-no2-junior/reports/ledger")
+                .then().statusCode(403);
+        as("yj-parent").get(school + "/ledger").then().statusCode(403);
+        // Urumqi's service records are filed with the bureau, not published: a school cannot build them.
+        as("urumqi-school-admin").get("/api/t/xinjiang-urumqi-tianshan/schools/urumqi-tianshan-no1-primary/reports/service-records")
+                .then().statusCode(404);
+    }
+
+    @Test
     void a_period_that_ends_in_the_future_or_an_unknown_format_is_refused_readably() {
         LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
         as("jx-bureau-admin").get("/api/t/jiangxi/reports/MOE_DIRECT_REPORT?from=2025-03-03&to=" + tomorrow)

@@ -82,7 +82,7 @@ public class Homes {
                         List.of(rosterPages.todaysSessions(tenantCode, School.findById(g.schoolId())), messages()));
                 case SCHOOL_FINANCE -> {
                     School school = School.findById(g.schoolId());
-                    yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school)));
+                    yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school), reportHomes.school(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
                         reportHomes.bureau(tenantCode)));

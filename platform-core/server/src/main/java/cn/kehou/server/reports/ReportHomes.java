@@ -4,6 +4,7 @@ import cn.kehou.server.portal.PortalLanguage;
 import cn.kehou.server.portal.PortalPath;
 import cn.kehou.server.portal.Waiting;
 import cn.kehou.server.problem.ProblemException;
+import cn.kehou.server.tenancy.School;
 import cn.kehou.server.tenancy.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,5 +53,19 @@ public class ReportHomes {
                 .forEach(f -> items.add(new Waiting.Item(m.homeFiling(f.schoolName(), f.termName()), m.filingStatus(f.status()),
                         base + "/dashboard#filings-title")));
         return new Waiting(Waiting.Kind.REPORTS, items, base + "/dashboard");
+    }
+
+    /** A school's published reports (公示), when its region publishes any. */
+    public Waiting school(String tenantCode, School school) {
+        RepMsg m = DashboardTables.msg(language.get().english());
+        String url = PortalPath.PREFIX + tenantCode + "/schools/" + school.code + "/reports";
+        int published;
+        try {
+            published = reports.published(ReportResource.tenant(tenantCode)).size();
+        } catch (ProblemException regionNotReady) {
+            published = 0;
+        }
+        return published == 0 ? Waiting.empty(Waiting.Kind.REPORTS)
+                : new Waiting(Waiting.Kind.REPORTS, List.of(new Waiting.Item(m.homeReports(), m.homeReportsDetail(published), url)), url);
     }
 }

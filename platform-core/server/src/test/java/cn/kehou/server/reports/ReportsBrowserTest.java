@@ -78,4 +78,18 @@ class ReportsBrowserTest {
             assertThat(text).startsWith("\uFEFF").contains("阳江市江城区第一小学");
         }
     }
+
+    @Test
+    void a_school_finance_officer_downloads_the_published_ledger_of_their_school() throws Exception {
+        try (PortalBrowser browser = PortalBrowser.open(base)) {
+            browser.login("guangdong-yangjiang", "yj-finance");
+            String reports = "/t/guangdong-yangjiang-jiangcheng/schools/yangjiang-jiangcheng-no1-primary/reports";
+            browser.page().click("section[data-role=SCHOOL_FINANCE] a[href='" + reports + "']");
+            browser.page().waitForSelector("#reports li[data-report=ledger]");
+            assertThat(browser.text()).contains("阳江市江城区第一小学");
+            Download pdf = browser.page().waitForDownload(() -> browser.page().click("#reports li[data-report=ledger] a[data-format=pdf]"));
+            assertThat(pdf.suggestedFilename()).startsWith("yangjiang-jiangcheng-no1-primary-ledger-").endsWith(".pdf");
+            assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5)).isEqualTo("%PDF-");
+        }
+    }
 }

@@ -70,7 +70,7 @@ public class ReportResource {
         caller.require("report.read");
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? termStart(end) : from;
-        boolean english = lang == null ? ProblemMessages.prefersEnglish(headers) : lang.toLowerCase(Locale.ROOT).startsWith("en");
+        boolean english = english(lang, headers);
         return file(reports.generate(tenant(code), null, report, start, end, format(format), english, caller.username()));
     }
 
@@ -99,7 +99,7 @@ public class ReportResource {
         caller.requireAtSchool("report.school", school.id);
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? termStart(end) : from;
-        boolean english = lang == null ? ProblemMessages.prefersEnglish(headers) : lang.toLowerCase(Locale.ROOT).startsWith("en");
+        boolean english = english(lang, headers);
         return file(reports.generate(tenant(code), school, report, start, end, format(format), english, caller.username()));
     }
 
@@ -140,11 +140,16 @@ public class ReportResource {
                                 @QueryParam("format") String format, @QueryParam("lang") String lang,
                                 @Context HttpHeaders headers) {
         Dashboard.View view = dashboard(code, from, to);
-        boolean english = lang == null ? ProblemMessages.prefersEnglish(headers) : lang.toLowerCase(Locale.ROOT).startsWith("en");
+        boolean english = english(lang, headers);
         ReportFiles.Format f = format(format == null ? "xlsx" : format);
         ReportFiles.Sheet sheet = DashboardTables.sheet(view, table, english);
         return download(ReportFiles.render(f, sheet), f, code + "-dashboard-" + table + "-" + view.from() + "-" + view.to()
                 + "." + f.extension).build();
+    }
+
+    /** Headers in English when {@code lang} says so, else as the request's Accept-Language prefers. */
+    static boolean english(String lang, HttpHeaders headers) {
+        return lang == null ? ProblemMessages.prefersEnglish(headers) : lang.toLowerCase(Locale.ROOT).startsWith("en");
     }
 
     static Response.ResponseBuilder download(byte[] bytes, ReportFiles.Format format, String fileName) {

@@ -157,7 +157,7 @@ public class Receipts {
      * read 电⼦. The map is replaced by the characters this receipt actually drew, so its text is
      * exactly what was written.
      */
-    private static byte[] withExactText(byte[] pdf, Map<Integer, Integer> cidToCodePoint) throws IOException {
+    public static byte[] withExactText(byte[] pdf, Map<Integer, Integer> cidToCodePoint) throws IOException {
         StringBuilder cmap = new StringBuilder("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                 + "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"

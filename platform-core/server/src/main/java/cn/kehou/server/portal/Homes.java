@@ -59,6 +59,8 @@ public class Homes {
     cn.kehou.server.reconciliation.ReconciliationHomes reconciliationHomes;
     @Inject
     cn.kehou.server.stipends.StipendPages stipendPages;
+    @Inject
+    cn.kehou.server.reports.ReportHomes reportHomes;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -87,11 +89,12 @@ public class Homes {
                 case SCHOOL_FINANCE -> {
                     School school = School.findById(g.schoolId());
                     yield new RoleHome(g.role(), name(school), List.of(books(tenantCode, school),
-                            reconciliationHomes.finance(tenantCode, school), stipendPages.schoolHome(tenantCode, school)));
+                            reconciliationHomes.finance(tenantCode, school).and(reportHomes.school(tenantCode, school)),
+                            stipendPages.schoolHome(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
-                        Waiting.empty(Waiting.Kind.REPORTS)));
-                case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
+                        reportHomes.bureau(tenantCode)));
+                case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(reportHomes.bureau(tenantCode)));
                 case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(reconciliationHomes.provider(tenantCode, g.providerCode()),
                         Waiting.empty(Waiting.Kind.SESSIONS), catalog.providerOfferings(tenantCode)));
                 case PROVIDER_STAFF -> new RoleHome(g.role(), g.providerCode(), List.of(Waiting.empty(Waiting.Kind.SESSIONS)));

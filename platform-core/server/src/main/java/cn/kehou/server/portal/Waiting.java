@@ -42,6 +42,16 @@ public record Waiting(Kind kind, List<Item> items, String moreUrl) {
     public record Item(String title, String detail, String url) {
     }
 
+    /** Two features' lists of the same kind shown as one (e.g. settlements and published reports under 报表). */
+    public Waiting and(Waiting other) {
+        if (other.kind != kind) {
+            throw new IllegalArgumentException("cannot join a " + other.kind + " list to a " + kind + " list");
+        }
+        List<Item> all = new java.util.ArrayList<>(items);
+        all.addAll(other.items);
+        return new Waiting(kind, List.copyOf(all), moreUrl != null ? moreUrl : other.moreUrl);
+    }
+
     public static Waiting empty(Kind kind) {
         return new Waiting(kind, List.of(), null);
     }

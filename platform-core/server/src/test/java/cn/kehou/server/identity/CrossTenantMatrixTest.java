@@ -672,6 +672,15 @@ class CrossTenantMatrixTest {
         FIXTURES.put("POST /api/t/{tenant}/schools/{school}/incidents/{id}/notes", (a, t) ->
                 as(a.schoolAdmin).contentType(ContentType.JSON).body(json("{'note': '矩阵：已处理'}"))
                         .post(sitePath(t) + "/incidents/" + Att.incident(t) + "/notes"));
+        // Reports and the bureau dashboard (reports): Yangjiang's ledger as CSV, the school table as CSV.
+        FIXTURES.put("GET /api/t/{tenant}/reports", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/reports"));
+        FIXTURES.put("GET /api/t/{tenant}/reports/{code}", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/reports/ledger?format=csv"));
+        FIXTURES.put("GET /api/t/{tenant}/dashboard", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/dashboard"));
+        FIXTURES.put("GET /api/t/{tenant}/dashboard/{table}", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/dashboard/schools?format=csv"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/reports", (a, t) ->
+                as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/reports"));
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/reports/{code}", (a, t) ->
+                as(a.schoolAdmin).get("/api/t/" + t.tenant + "/schools/" + t.school + "/reports/ledger?format=csv"));
         FIXTURES.put("GET /api/t/{tenant}/attendance-audit/verification", (a, t) ->
                 as(a.bureau).get("/api/t/" + t.tenant + "/attendance-audit/verification"));
         FIXTURES.put("GET /api/t/{tenant}/me/children/{child}/pickup-persons", (a, t) ->

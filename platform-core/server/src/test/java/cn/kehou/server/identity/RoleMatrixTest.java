@@ -267,6 +267,9 @@ class RoleMatrixTest {
         PROBE.put("me.surveys", (r, t) -> r.get("/api/t/" + t + "/me/surveys").statusCode());
         PROBE.put("complaint.file", (r, t) -> r.get("/api/t/" + t + "/me/complaints").statusCode());
         PROBE.put("complaint.handle", (r, t) -> r.get("/api/t/" + t + "/complaints").statusCode());
+        PROBE.put("report.read", (r, t) -> r.get("/api/t/" + t + "/reports").statusCode());
+        PROBE.put("dashboard.read", (r, t) -> r.get("/api/t/" + t + "/dashboard").statusCode());
+        PROBE.put("report.school", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/reports").statusCode());
     }
 
     @Test

@@ -39,7 +39,8 @@ class TranslationsTest {
             cn.kehou.server.attendance.AttMsg.class, "att",
             cn.kehou.server.reconciliation.ReconMsg.class, "recon",
             cn.kehou.server.stipends.StpMsg.class, "stp",
-            cn.kehou.server.disclosure.DisMsg.class, "dis");
+            cn.kehou.server.disclosure.DisMsg.class, "dis",
+            cn.kehou.server.reports.RepMsg.class, "rep");
 
     private static Map<Class<?>, String> bundles(Object... pairs) {
         Map<Class<?>, String> map = new LinkedHashMap<>();

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Complaints (监督举报) and satisfaction (满意度) per school over a period, for the bureau dashboard.
- * The complaints and surveys feature supplies the real bean; until then {@link NoPublicFeedbackYet}
- * answers with nothing, and the dashboard shows zero complaints and no satisfaction score.
+ * The complaints and surveys feature supplies the bean ({@code disclosure.DisclosureFeedback});
+ * without it {@link NoPublicFeedbackYet} answers with nothing.
  */
 public interface PublicFeedback {
 

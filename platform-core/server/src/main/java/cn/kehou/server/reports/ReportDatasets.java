@@ -145,30 +145,30 @@ public class ReportDatasets {
                         FROM order_line l JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
                         WHERE l.tenant_id IN (SELECT tenant_id FROM scope)),
                      priced AS (
-                        SELECT school_id, kind, count(DISTINCT child_id) AS students, sum(waived_fen) AS waived
-                        FROM lines WHERE priced_on BETWEEN ?2 AND ?3 GROUP BY school_id, kind),
+                        SELECT tenant_id, school_id, kind, count(DISTINCT child_id) AS students, sum(waived_fen) AS waived
+                        FROM lines WHERE priced_on BETWEEN ?2 AND ?3 GROUP BY tenant_id, school_id, kind),
                      paid AS (
-                        SELECT ln.school_id, ln.kind, sum(a.amount_fen) AS collected
+                        SELECT ln.tenant_id, ln.school_id, ln.kind, sum(a.amount_fen) AS collected
                         FROM payment_allocation a
                         JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
                         JOIN lines ln ON ln.tenant_id = a.tenant_id AND ln.id = a.line_id
                         WHERE p.status = 'SUCCEEDED'
                           AND (p.settled_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ?2 AND ?3
-                        GROUP BY ln.school_id, ln.kind),
+                        GROUP BY ln.tenant_id, ln.school_id, ln.kind),
                      refunded AS (
-                        SELECT ln.school_id, ln.kind, sum(j.refund_fen) AS refunded
+                        SELECT ln.tenant_id, ln.school_id, ln.kind, sum(j.refund_fen) AS refunded
                         FROM order_adjustment j JOIN lines ln ON ln.tenant_id = j.tenant_id AND ln.id = j.line_id
                         WHERE (j.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ?2 AND ?3
-                        GROUP BY ln.school_id, ln.kind),
-                     keys AS (SELECT school_id, kind FROM priced UNION SELECT school_id, kind FROM paid
-                              UNION SELECT school_id, kind FROM refunded)
+                        GROUP BY ln.tenant_id, ln.school_id, ln.kind),
+                     keys AS (SELECT tenant_id, school_id, kind FROM priced UNION SELECT tenant_id, school_id, kind FROM paid
+                              UNION SELECT tenant_id, school_id, kind FROM refunded)
                 SELECT sc.code, k.kind, COALESCE(pr.students, 0), COALESCE(pd.collected, 0), COALESCE(pr.waived, 0),
                        COALESCE(rf.refunded, 0)
                 FROM keys k
-                JOIN school sc ON sc.id = k.school_id
-                LEFT JOIN priced pr ON pr.school_id = k.school_id AND pr.kind = k.kind
-                LEFT JOIN paid pd ON pd.school_id = k.school_id AND pd.kind = k.kind
-                LEFT JOIN refunded rf ON rf.school_id = k.school_id AND rf.kind = k.kind
+                JOIN school sc ON sc.tenant_id = k.tenant_id AND sc.id = k.school_id
+                LEFT JOIN priced pr ON pr.tenant_id = k.tenant_id AND pr.school_id = k.school_id AND pr.kind = k.kind
+                LEFT JOIN paid pd ON pd.tenant_id = k.tenant_id AND pd.school_id = k.school_id AND pd.kind = k.kind
+                LEFT JOIN refunded rf ON rf.tenant_id = k.tenant_id AND rf.school_id = k.school_id AND rf.kind = k.kind
                 ORDER BY sc.code, k.kind""")
                 .setParameter(1, tenant.id).setParameter(2, from).setParameter(3, to).getResultList();
         List<FeeRecord> out = new ArrayList<>(rows.size());

@@ -66,10 +66,17 @@ public class Ledger {
         insertAccounts.executeUpdate();
         // Lock the accounts in a fixed order so concurrent postings neither deadlock nor overdraw. An
         // advisory lock, not FOR UPDATE: the server's role holds no UPDATE right on ledger rows.
-        for (String account : accounts) {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, "kehou-ledger:" + tenantId + ":" + account).getSingleResult();
+        // One statement: PostgreSQL evaluates the select list left to right, in the set's order.
+        StringBuilder locks = new StringBuilder("SELECT ");
+        for (int i = 1; i <= accounts.size(); i++) {
+            locks.append(i == 1 ? "" : ", ").append("pg_advisory_xact_lock(hashtextextended(?").append(i).append(", 0))");
         }
+        var lock = em.createNativeQuery(locks.toString());
+        int k = 0;
+        for (String account : accounts) {
+            lock.setParameter(++k, "kehou-ledger:" + tenantId + ":" + account);
+        }
+        lock.getResultList();
         Books.overdrawn(balancesOf(tenantId, against(entry)), entry).ifPresent(account -> {
             throw new ProblemException(409, "LEDGER_ACCOUNT_OVERDRAWN", account);
         });

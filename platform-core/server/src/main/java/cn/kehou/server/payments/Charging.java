@@ -147,6 +147,10 @@ public class Charging {
         if (arranged.isEmpty()) {
             return new Chunk(List.of(), null);
         }
+        // A new line is re-settled only if the school already called sessions off: otherwise (no
+        // adjustment yet, the application ARRANGED, every session ahead) settle() writes nothing.
+        List<LocalDate> days = Sessions.of(s.validFrom, s.validTo, s.daySet(), term.holidays);
+        boolean calledOff = Sessions.delivered(days, settlement.cancelledDays(s.tenantId, s.id), null) != days.size();
         Map<UUID, Child> children = new java.util.HashMap<>();
         Child.<Child>find("id in ?1", arranged.stream().map(a -> a.childId).distinct().toList())
                 .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list()
@@ -154,12 +158,12 @@ public class Charging {
         List<UUID> lines = new ArrayList<>();
         for (Application app : arranged) {
             FeeDecision d = rules.price(gate.at(), s, groups(children.get(app.childId)));
-            PaymentOrder order = orderFor(app.applicant, school, term, collecting);
-            PaymentOrder.lock(order.tenantId, order.id);
+            UUID order = orderFor(app.applicant, school, term, collecting);
+            PaymentOrder.lock(s.tenantId, order);
             OrderLine line = new OrderLine();
             line.id = UUID.randomUUID();
             line.tenantId = s.tenantId;
-            line.orderId = order.id;
+            line.orderId = order;
             line.applicationId = app.id;
             line.serviceId = s.id;
             line.childId = app.childId;
@@ -180,13 +184,14 @@ public class Charging {
             line.persist();
             em.flush();
             book(line, s, d, school.id);
-            // Sessions the school already called off are refunded from the start.
-            settlement.settle(line, actor);
+            if (calledOff) {
+                // Sessions the school already called off are refunded from the start.
+                settlement.settle(line, actor);
+            }
             lines.add(line.id);
             // Every native statement flushes the session first: keep it small, or a chunk costs its size squared.
             em.flush();
             em.detach(line);
-            em.detach(order);
         }
         Application last = arranged.get(arranged.size() - 1);
         return new Chunk(lines, arranged.size() < CHUNK ? null : new Object[] {last.createdAt, last.id});
@@ -214,14 +219,18 @@ public class Charging {
                 "term fee: " + s.titleZh, lines), line.createdBy);
     }
 
-    private PaymentOrder orderFor(String payer, School school, SchoolTerm term, String collecting) {
-        em.createNativeQuery("""
-                        INSERT INTO payment_order (tenant_id, id, payer, school_id, term_id, collecting_account)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, payer, term_id, collecting_account) DO NOTHING""")
+    /** The family's order for the term (created on its first line), in one statement. */
+    private UUID orderFor(String payer, School school, SchoolTerm term, String collecting) {
+        return (UUID) em.createNativeQuery("""
+                        WITH created AS (
+                            INSERT INTO payment_order (tenant_id, id, payer, school_id, term_id, collecting_account)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, payer, term_id, collecting_account) DO NOTHING
+                            RETURNING id)
+                        SELECT id FROM created UNION ALL
+                        SELECT id FROM payment_order WHERE tenant_id = ?1 AND payer = ?3 AND term_id = ?5 AND collecting_account = ?6
+                        LIMIT 1""")
                 .setParameter(1, school.tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, payer)
-                .setParameter(4, school.id).setParameter(5, term.id).setParameter(6, collecting).executeUpdate();
-        return PaymentOrder.<PaymentOrder>find("payer = ?1 and termId = ?2 and collectingAccount = ?3", payer, term.id, collecting)
-                .firstResult();
+                .setParameter(4, school.id).setParameter(5, term.id).setParameter(6, collecting).getSingleResult();
     }
 
     static Set<PriorityGroup> groups(Child child) {

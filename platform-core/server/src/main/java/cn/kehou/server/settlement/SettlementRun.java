@@ -13,6 +13,7 @@ import cn.kehou.server.payments.Sessions;
 import cn.kehou.server.problem.ProblemException;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -163,22 +164,32 @@ public class SettlementRun {
                 continue;
             }
             lines.add(0, JournalEntry.Line.debit(due.payable, Money.ofFen(amount)));
-            String key = "settlement:" + period + ":" + due.recipient;
-            Ledger.Posted posted = ledger.post(tenantId, new JournalEntry(key, "settlement", period + ":" + due.recipient,
-                    "结算 " + period + " " + due.name, lines), actor);
-            em.createNativeQuery("""
-                            INSERT INTO settlement_payout (tenant_id, period, recipient_id, recipient_kind, recipient_name, school_id,
-                                                           lessons, due_fen, amount_fen, entry_key, entry_id, created_by)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
-                    .setParameter(1, tenantId).setParameter(2, period.toString()).setParameter(3, due.recipient)
-                    .setParameter(4, due.kind).setParameter(5, due.name).setParameter(6, due.school)
-                    .setParameter(7, due.lessons).setParameter(8, total).setParameter(9, amount).setParameter(10, key)
-                    .setParameter(11, posted.entryId()).setParameter(12, actor).executeUpdate();
-            if (!posted.replayed()) {
+            long paid = amount;
+            // Each recipient's payout commits on its own (the run's lock stays held by the suspended
+            // outer transaction): a crash keeps what was paid, and the next run pays only the rest.
+            boolean replayed = QuarkusTransaction.requiringNew().call(() -> payOut(tenantId, period, due, total, paid, lines, actor));
+            if (!replayed) {
                 written++;
             }
         }
         return new Result(period.toString(), written, settled.size(), payouts(period));
+    }
+
+    /** Posts one recipient's entry and records its payout; true when the entry had been posted before. */
+    private boolean payOut(UUID tenantId, YearMonth period, Due due, long total, long amount, List<JournalEntry.Line> lines,
+                           String actor) {
+        String key = "settlement:" + period + ":" + due.recipient;
+        Ledger.Posted posted = ledger.post(tenantId, new JournalEntry(key, "settlement", period + ":" + due.recipient,
+                "结算 " + period + " " + due.name, lines), actor);
+        em.createNativeQuery("""
+                        INSERT INTO settlement_payout (tenant_id, period, recipient_id, recipient_kind, recipient_name, school_id,
+                                                       lessons, due_fen, amount_fen, entry_key, entry_id, created_by)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                .setParameter(1, tenantId).setParameter(2, period.toString()).setParameter(3, due.recipient)
+                .setParameter(4, due.kind).setParameter(5, due.name).setParameter(6, due.school)
+                .setParameter(7, due.lessons).setParameter(8, total).setParameter(9, amount).setParameter(10, key)
+                .setParameter(11, posted.entryId()).setParameter(12, actor).executeUpdate();
+        return posted.replayed();
     }
 
     /** The school's share of every payment in the period allocated to one of its basic-care lines. */

@@ -94,7 +94,8 @@ public class SettlementRun {
         if (!period.atEndOfMonth().isBefore(LocalDate.now(clock.withZone(CHINA)))) {
             throw new ProblemException(409, "SETTLEMENT_PERIOD_OPEN", period.toString());
         }
-        Result r = singleRun.ifFree("settlement:" + tenantId, () -> runLocked(tenantId, period, actor));
+        // A province's run reads every payment of the month: more than the default minute.
+        Result r = singleRun.ifFree("settlement:" + tenantId, java.time.Duration.ofHours(1), () -> runLocked(tenantId, period, actor));
         if (r == null) {
             throw new ProblemException(409, "SETTLEMENT_RUNNING", period.toString());
         }
@@ -132,9 +133,12 @@ public class SettlementRun {
         LocalDate from = period.atDay(1);
         LocalDate to = period.atEndOfMonth();
         List<Due> dues = new ArrayList<>();
+        Map<UUID, Map<String, Long>> income = schoolIncome(tenantId, from, to);
         for (School school : School.<School>list("tenantId = ?1 order by code", tenantId)) {
             if (!settled.contains(school.id)) {
-                dues.add(schoolDue(school, from, to));
+                Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, Account.SCHOOL_PAYABLE.code(school.id.toString()));
+                due.byCollecting.putAll(income.getOrDefault(school.id, Map.of()));
+                dues.add(due);
             }
         }
         dues.addAll(providerDues(tenantId, from, to, settled));
@@ -192,32 +196,38 @@ public class SettlementRun {
         return posted.replayed();
     }
 
-    /** The school's share of every payment in the period allocated to one of its basic-care lines. */
+    /**
+     * Each school's share of every payment in the period allocated to one of its basic-care lines,
+     * per collecting account: one pass over the tenant's payments (not one per school), the share
+     * of each line rounded down to the fen as before.
+     */
     @SuppressWarnings("unchecked")
-    private Due schoolDue(School school, LocalDate from, LocalDate to) {
-        String payable = Account.SCHOOL_PAYABLE.code(school.id.toString());
-        Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, payable);
+    private Map<UUID, Map<String, Long>> schoolIncome(UUID tenantId, LocalDate from, LocalDate to) {
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT o.collecting_account, l.price_fen, COALESCE((l.payables ->> ?2)::bigint, 0), sum(a.amount_fen)
-                        FROM payment_allocation a
-                        JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
-                        JOIN order_line l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
-                        JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
-                        WHERE o.school_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
-                          AND COALESCE(p.settled_at, p.created_at) >= ?3 AND COALESCE(p.settled_at, p.created_at) < ?4
-                        GROUP BY o.collecting_account, l.id, l.price_fen, l.payables""")
-                .setParameter(1, school.id).setParameter(2, payable)
-                .setParameter(3, from.atStartOfDay(CHINA).toOffsetDateTime())
-                .setParameter(4, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
+                        SELECT x.school_id, x.collecting_account, sum(div(x.paid * x.share, x.price))
+                        FROM (SELECT o.school_id, o.collecting_account, l.price_fen AS price,
+                                     COALESCE((l.payables ->> ('SCHOOL_PAYABLE:' || o.school_id))::bigint, 0) AS share,
+                                     sum(a.amount_fen) AS paid
+                              FROM payment_allocation a
+                              JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
+                              JOIN order_line l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
+                              JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
+                              WHERE a.tenant_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
+                                AND COALESCE(p.settled_at, p.created_at) >= ?2 AND COALESCE(p.settled_at, p.created_at) < ?3
+                              GROUP BY o.school_id, o.collecting_account, l.id, l.price_fen, l.payables) x
+                        WHERE x.price > 0 AND x.share > 0
+                        GROUP BY x.school_id, x.collecting_account""")
+                .setParameter(1, tenantId)
+                .setParameter(2, from.atStartOfDay(CHINA).toOffsetDateTime())
+                .setParameter(3, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
+        Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
         for (Object[] r : rows) {
-            long price = ((Number) r[1]).longValue();
-            long share = ((Number) r[2]).longValue();
-            long paid = ((Number) r[3]).longValue();
-            if (price > 0 && share > 0) {
-                due.byCollecting.merge((String) r[0], Math.multiplyExact(paid, share) / price, Long::sum);
+            long fen = ((Number) r[2]).longValue();
+            if (fen > 0) {
+                out.computeIfAbsent((UUID) r[0], k -> new TreeMap<>()).merge((String) r[1], fen, Long::sum);
             }
         }
-        return due;
+        return out;
     }
 
     /** Per provider: the lessons of its services in the period times each billed line's per-lesson price. */

@@ -74,6 +74,7 @@ public final class BillingBench {
                          String loadAtStart, String loadAtEnd, Path file) {
 
         static final double TIME_TARGET_SECONDS = 15 * 60;
+        static final int TARGET_STUDENTS = 1_000_000;
         static final long HEAP_TARGET_BYTES = 2L << 30;
 
         /** Billing and settlement, first and second run: what the 15-minute target is about. */
@@ -84,7 +85,7 @@ public final class BillingBench {
         public String text() {
             StringBuilder b = new StringBuilder();
             b.append("Kehou billing benchmark — run ").append(run).append('\n');
-            b.append(String.format("%,d students (%,d ARRANGED applications) · %d schools of %d · %d services · every %d. student"
+            b.append(String.format("%,d students (%,d ARRANGED applications) · %d schools of %d · %d services · 1 student in %d"
                             + " in a provider course · server -Xmx%s · %d charges requests in flight · %d cores%n",
                     settings.students(), arranged, schools, settings.perSchool(), services, settings.courseEvery(), settings.heap(),
                     settings.threads(), Runtime.getRuntime().availableProcessors()));
@@ -96,8 +97,15 @@ public final class BillingBench {
             }
             double total = billingAndSettlementSeconds();
             b.append(String.format("%nTargets on 2 cores (reported, not asserted)%n"));
-            b.append(String.format("  billing + settlement, both runs   %.1f min   target ≤ 15 min   %s%n", total / 60,
-                    met(total <= TIME_TARGET_SECONDS)));
+            if (settings.students() >= TARGET_STUDENTS) {
+                b.append(String.format("  billing + settlement, both runs   %.1f min   target ≤ 15 min   %s%n", total / 60,
+                        met(total <= TIME_TARGET_SECONDS)));
+            } else {
+                // The target is for a million students; a smaller run is only a pointer (linear, which billing is).
+                b.append(String.format("  billing + settlement, both runs   %.1f min   target ≤ 15 min for %,d students: not measured"
+                                + " (linear extrapolation %.0f min)%n", total / 60, TARGET_STUDENTS,
+                        total * TARGET_STUDENTS / settings.students() / 60));
+            }
             b.append(String.format("  server peak heap used             %s   target ≤ 2 GiB   %s   (%d samples of /q/metrics, every 0.5 s)%n",
                     heapSamples == 0 ? "unknown" : String.format("%.0f MiB", peakHeapBytes / 1048576.0),
                     heapSamples == 0 ? "(not measured)" : met(peakHeapBytes <= HEAP_TARGET_BYTES), heapSamples));

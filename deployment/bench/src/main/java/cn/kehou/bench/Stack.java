@@ -46,11 +46,22 @@ final class Stack implements AutoCloseable {
             return new Stack(settings.serverUrl(), settings.keycloakUrl(), settings.postgresPort(),
                     servers.size() == 1 ? Optional.of(servers.get(0)) : Optional.empty(), null, null);
         }
-        Files.createDirectories(settings.output());
-        Path state = Files.createTempDirectory(settings.output(), "bench-stack-" + run + "-");
+        return start(settings.root(), settings.output(), run, "bench-server.log", null);
+    }
+
+    /**
+     * Starts a stack of its own on spare ports with throw-away data; the server's log goes to
+     * {@code logName} in {@code output}, its heap is capped at {@code heap} ({@code "2g"}; null: the run command's).
+     */
+    static Stack start(Path root, Path output, String run, String logName, String heap) throws Exception {
+        Files.createDirectories(output);
+        Path state = Files.createTempDirectory(output, "bench-stack-" + run + "-");
         // The server's log outlives the throw-away data: it explains a failed or surprising run.
-        Path log = settings.output().resolve("bench-server.log");
-        Launcher launcher = new Launcher(settings.root(), state, Launcher.Ports.free(), ProcessBuilder.Redirect.to(log.toFile()));
+        Path log = output.resolve(logName);
+        Launcher launcher = new Launcher(root, state, Launcher.Ports.free(), ProcessBuilder.Redirect.to(log.toFile()));
+        if (heap != null) {
+            launcher.serverHeap(heap);
+        }
         try {
             launcher.start();
         } catch (Exception e) {

@@ -55,6 +55,7 @@ public final class Launcher implements AutoCloseable {
     private volatile Process server;
     private final List<Process> extraServers = new CopyOnWriteArrayList<>();
     private final Map<String, String> extraEnvironment = new ConcurrentHashMap<>();
+    private volatile String serverHeap = "-Xmx768m";
     private volatile Path plugins;
 
     /**
@@ -126,6 +127,11 @@ public final class Launcher implements AutoCloseable {
         return another.toHandle();
     }
 
+    /** The server JVM's maximum heap, {@code -Xmx768m} unless a benchmark asks for more (e.g. {@code "2g"}). */
+    public void serverHeap(String size) {
+        serverHeap = "-Xmx" + size;
+    }
+
     /** Settings every server instance gets on top of the stack's own (e.g. a merchant key for a test). */
     public void putServerEnvironment(String name, String value) {
         extraEnvironment.put(name, value);
@@ -135,7 +141,7 @@ public final class Launcher implements AutoCloseable {
         Path serverJar = root.resolve("platform-core/server/target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", serverJar.toString()));
+                serverHeap, "-jar", serverJar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT).directory(root.toFile());
         Map<String, String> env = pb.environment();

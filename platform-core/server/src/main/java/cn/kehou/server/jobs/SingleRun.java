@@ -35,7 +35,16 @@ public class SingleRun {
 
     /** @return the job's result, or null when another instance holds the lock right now. */
     public <T> T ifFree(String jobName, Supplier<T> job) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return ifFree(jobName, null, job);
+    }
+
+    /** The same, for a job that may hold its lock longer than the default transaction timeout (null: the default). */
+    public <T> T ifFree(String jobName, Duration timeout, Supplier<T> job) {
+        var tx = QuarkusTransaction.requiringNew();
+        if (timeout != null) {
+            tx = tx.timeout((int) timeout.toSeconds());
+        }
+        return tx.call(() -> {
             boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
                     .setParameter(1, "kehou-job:" + jobName).getSingleResult();
             return mine ? job.get() : null;

@@ -52,17 +52,32 @@ public class Ledger {
         }
         TreeSet<String> accounts = new TreeSet<>();
         entry.lines().forEach(l -> accounts.add(l.account()));
-        for (String account : accounts) {
-            em.createNativeQuery("INSERT INTO ledger_account (tenant_id, code) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                    .setParameter(1, tenantId).setParameter(2, account).executeUpdate();
+        // One statement for the accounts and one for the lines: a term's billing posts an entry per child.
+        StringBuilder sql = new StringBuilder("INSERT INTO ledger_account (tenant_id, code) VALUES ");
+        int p = 1;
+        for (int i = 0; i < accounts.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(++p).append(')');
         }
+        var insertAccounts = em.createNativeQuery(sql.append(" ON CONFLICT DO NOTHING").toString()).setParameter(1, tenantId);
+        p = 1;
+        for (String account : accounts) {
+            insertAccounts.setParameter(++p, account);
+        }
+        insertAccounts.executeUpdate();
         // Lock the accounts in a fixed order so concurrent postings neither deadlock nor overdraw. An
         // advisory lock, not FOR UPDATE: the server's role holds no UPDATE right on ledger rows.
-        for (String account : accounts) {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, "kehou-ledger:" + tenantId + ":" + account).getSingleResult();
+        // One statement: PostgreSQL evaluates the select list left to right, in the set's order.
+        StringBuilder locks = new StringBuilder("SELECT ");
+        for (int i = 1; i <= accounts.size(); i++) {
+            locks.append(i == 1 ? "" : ", ").append("pg_advisory_xact_lock(hashtextextended(?").append(i).append(", 0))");
         }
-        Books.overdrawn(balancesOf(tenantId, accounts), entry).ifPresent(account -> {
+        var lock = em.createNativeQuery(locks.toString());
+        int k = 0;
+        for (String account : accounts) {
+            lock.setParameter(++k, "kehou-ledger:" + tenantId + ":" + account);
+        }
+        lock.getResultList();
+        Books.overdrawn(balancesOf(tenantId, against(entry)), entry).ifPresent(account -> {
             throw new ProblemException(409, "LEDGER_ACCOUNT_OVERDRAWN", account);
         });
         UUID id = UUID.randomUUID();
@@ -73,13 +88,21 @@ public class Ledger {
                 .setParameter(1, tenantId).setParameter(2, id).setParameter(3, entry.idempotencyKey())
                 .setParameter(4, entry.causeType()).setParameter(5, entry.causeId()).setParameter(6, entry.memo())
                 .setParameter(7, hash).setParameter(8, reverses).setParameter(9, postedBy).executeUpdate();
+        StringBuilder lineSql = new StringBuilder(
+                "INSERT INTO journal_line (tenant_id, entry_id, line_no, account_code, debit_fen, credit_fen) VALUES ");
+        for (int i = 0; i < entry.lines().size(); i++) {
+            int b = 3 + 4 * i;
+            lineSql.append(i == 0 ? "" : ", ").append("(?1, ?2, ?").append(b).append(", ?").append(b + 1).append(", ?")
+                    .append(b + 2).append(", ?").append(b + 3).append(')');
+        }
+        var insertLines = em.createNativeQuery(lineSql.toString()).setParameter(1, tenantId).setParameter(2, id);
         int n = 0;
         for (JournalEntry.Line l : entry.lines()) {
-            em.createNativeQuery("INSERT INTO journal_line (tenant_id, entry_id, line_no, account_code, debit_fen, credit_fen)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                    .setParameter(1, tenantId).setParameter(2, id).setParameter(3, ++n).setParameter(4, l.account())
-                    .setParameter(5, l.debitFen()).setParameter(6, l.creditFen()).executeUpdate();
+            int b = 3 + 4 * n;
+            insertLines.setParameter(b, ++n).setParameter(b + 1, l.account()).setParameter(b + 2, l.debitFen())
+                    .setParameter(b + 3, l.creditFen());
         }
+        insertLines.executeUpdate();
         return new Posted(id, false);
     }
 
@@ -123,10 +146,31 @@ public class Ledger {
                 .setParameter(1, tenantId).getSingleResult()).longValue();
     }
 
+    /**
+     * The accounts {@code entry} moves against their normal side: only these can be overdrawn by it
+     * (every posting keeps every account at or above zero on its normal side), so only their
+     * balances are read — a busy account (a school's payable, the collecting account) is not summed
+     * again for each charge that adds to it.
+     */
+    static TreeSet<String> against(JournalEntry entry) {
+        Map<String, Long> moved = new TreeMap<>();
+        entry.lines().forEach(l -> moved.merge(l.account(), l.signed(), Math::addExact));
+        TreeSet<String> out = new TreeSet<>();
+        moved.forEach((account, signed) -> {
+            if (Account.kindOf(account).normalBalance(signed) < 0) {
+                out.add(account);
+            }
+        });
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Long> balancesOf(UUID tenantId, TreeSet<String> accounts) {
         Map<String, Long> out = new TreeMap<>();
         accounts.forEach(a -> out.put(a, 0L));
+        if (accounts.isEmpty()) {
+            return out;
+        }
         List<Object[]> rows = em.createNativeQuery("SELECT account_code, sum(debit_fen - credit_fen) FROM journal_line"
                         + " WHERE tenant_id = ?1 AND account_code IN (?2) GROUP BY account_code")
                 .setParameter(1, tenantId).setParameter(2, accounts).getResultList();

@@ -18,7 +18,7 @@ import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,7 +27,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,39 +84,86 @@ public class Charging {
     public record Gate(RegionMoneyRules.At at, FeeDecision base, FundsRoute route) {
     }
 
-    @Transactional
+    /** Applications billed per transaction: a crash loses at most one chunk, which the next run bills. */
+    static final int CHUNK = 250;
+
+    /**
+     * Bills in chunks of {@link #CHUNK} applications, each chunk in a transaction of its own that
+     * holds the service's billing lock: the applications are read a chunk at a time (keyset on
+     * created_at, id), never all at once, and what a chunk billed stays billed if a later one fails.
+     * Not called inside a transaction: each chunk must commit.
+     */
     public Result bill(School school, OfferedService s, String actor) {
+        record Fixed(Gate gate, SchoolTerm term, int sessions, long already) {
+        }
+        Fixed fixed = QuarkusTransaction.requiringNew().call(() -> {
+            LocalDate today = LocalDate.now(clock);
+            Gate gate = gate(school, s, today);
+            SchoolTerm term = SchoolTerm.findById(s.termId);
+            int sessions = Sessions.of(s.validFrom, s.validTo, s.daySet(), term.holidays).size();
+            long already = ((Number) em.createNativeQuery("""
+                            SELECT count(*) FROM enrollment_application a
+                            WHERE a.tenant_id = ?1 AND a.service_id = ?2 AND a.status = 'ARRANGED' AND EXISTS (
+                                SELECT 1 FROM order_line l WHERE l.tenant_id = a.tenant_id AND l.application_id = a.id)""")
+                    .setParameter(1, s.tenantId).setParameter(2, s.id).getSingleResult()).longValue();
+            return new Fixed(gate, term, sessions, already);
+        });
+        List<UUID> lines = new ArrayList<>();
+        Object[] after = null;
+        while (true) {
+            Object[] from = after;
+            Chunk chunk = QuarkusTransaction.requiringNew().call(() -> chunk(school, s, actor, fixed.gate(), fixed.term(),
+                    fixed.sessions(), from));
+            lines.addAll(chunk.lines());
+            if (chunk.last() == null) {
+                break;
+            }
+            after = chunk.last();
+        }
+        return new Result(s.id, lines.size(), (int) fixed.already(), lines);
+    }
+
+    /** What one chunk billed, and the (created_at, id) it ended at — null when there was nothing left. */
+    private record Chunk(List<UUID> lines, Object[] last) {
+    }
+
+    private Chunk chunk(School school, OfferedService s, String actor, Gate gate, SchoolTerm term, int sessions, Object[] after) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, "kehou-billing:" + s.tenantId + ":" + s.id).getSingleResult();
         LocalDate today = LocalDate.now(clock);
-        Gate gate = gate(school, s, today);
-        SchoolTerm term = SchoolTerm.findById(s.termId);
-        int sessions = Sessions.of(s.validFrom, s.validTo, s.daySet(), term.holidays).size();
         String collecting = PaymentAccounts.collecting(gate.route().account(), school.id);
         List<Shares.Part> parts = gate.route().shares().stream()
                 .map(sh -> new Shares.Part(PaymentAccounts.payable(sh.recipient(), school.id, s.providerId, gate.at().pluginId()),
                         sh.percent()))
                 .toList();
-
-        Set<UUID> billed = new HashSet<>();
-        OrderLine.<OrderLine>list("serviceId", s.id).forEach(l -> billed.add(l.applicationId));
-        List<Application> arranged = Application.list("serviceId = ?1 and status = ?2 order by createdAt, id",
-                s.id, Application.Status.ARRANGED);
+        // Read under the lock: a line another run committed meanwhile is not billed twice.
+        String unbilled = "from Application a where a.serviceId = ?1 and a.status = ?2"
+                + " and not exists (select 1 from OrderLine l where l.applicationId = a.id)";
+        List<Application> arranged = (after == null
+                ? Application.<Application>find(unbilled + " order by a.createdAt, a.id", s.id, Application.Status.ARRANGED)
+                : Application.<Application>find(unbilled + " and (a.createdAt > ?3 or (a.createdAt = ?3 and a.id > ?4))"
+                        + " order by a.createdAt, a.id", s.id, Application.Status.ARRANGED, after[0], after[1]))
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).page(0, CHUNK).list();
+        if (arranged.isEmpty()) {
+            return new Chunk(List.of(), null);
+        }
+        // A new line is re-settled only if the school already called sessions off: otherwise (no
+        // adjustment yet, the application ARRANGED, every session ahead) settle() writes nothing.
+        List<LocalDate> days = Sessions.of(s.validFrom, s.validTo, s.daySet(), term.holidays);
+        boolean calledOff = Sessions.delivered(days, settlement.cancelledDays(s.tenantId, s.id), null) != days.size();
+        Map<UUID, Child> children = new java.util.HashMap<>();
+        Child.<Child>find("id in ?1", arranged.stream().map(a -> a.childId).distinct().toList())
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list()
+                .forEach(c -> children.put(c.id, c));
         List<UUID> lines = new ArrayList<>();
-        int already = 0;
         for (Application app : arranged) {
-            if (billed.contains(app.id)) {
-                already++;
-                continue;
-            }
-            Child child = Child.findById(app.childId);
-            FeeDecision d = rules.price(gate.at(), s, groups(child));
-            PaymentOrder order = orderFor(app.applicant, school, term, collecting);
-            PaymentOrder.lock(order.tenantId, order.id);
+            FeeDecision d = rules.price(gate.at(), s, groups(children.get(app.childId)));
+            UUID order = orderFor(app.applicant, school, term, collecting);
+            PaymentOrder.lock(s.tenantId, order);
             OrderLine line = new OrderLine();
             line.id = UUID.randomUUID();
             line.tenantId = s.tenantId;
-            line.orderId = order.id;
+            line.orderId = order;
             line.applicationId = app.id;
             line.serviceId = s.id;
             line.childId = app.childId;
@@ -138,11 +184,17 @@ public class Charging {
             line.persist();
             em.flush();
             book(line, s, d, school.id);
-            // Sessions the school already called off are refunded from the start.
-            settlement.settle(line, actor);
+            if (calledOff) {
+                // Sessions the school already called off are refunded from the start.
+                settlement.settle(line, actor);
+            }
             lines.add(line.id);
+            // Every native statement flushes the session first: keep it small, or a chunk costs its size squared.
+            em.flush();
+            em.detach(line);
         }
-        return new Result(s.id, lines.size(), already, lines);
+        Application last = arranged.get(arranged.size() - 1);
+        return new Chunk(lines, arranged.size() < CHUNK ? null : new Object[] {last.createdAt, last.id});
     }
 
     /** The charge entry: Dr the family and each waiver's bearer, Cr the recipients of the price. */
@@ -167,14 +219,18 @@ public class Charging {
                 "term fee: " + s.titleZh, lines), line.createdBy);
     }
 
-    private PaymentOrder orderFor(String payer, School school, SchoolTerm term, String collecting) {
-        em.createNativeQuery("""
-                        INSERT INTO payment_order (tenant_id, id, payer, school_id, term_id, collecting_account)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, payer, term_id, collecting_account) DO NOTHING""")
+    /** The family's order for the term (created on its first line), in one statement. */
+    private UUID orderFor(String payer, School school, SchoolTerm term, String collecting) {
+        return (UUID) em.createNativeQuery("""
+                        WITH created AS (
+                            INSERT INTO payment_order (tenant_id, id, payer, school_id, term_id, collecting_account)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, payer, term_id, collecting_account) DO NOTHING
+                            RETURNING id)
+                        SELECT id FROM created UNION ALL
+                        SELECT id FROM payment_order WHERE tenant_id = ?1 AND payer = ?3 AND term_id = ?5 AND collecting_account = ?6
+                        LIMIT 1""")
                 .setParameter(1, school.tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, payer)
-                .setParameter(4, school.id).setParameter(5, term.id).setParameter(6, collecting).executeUpdate();
-        return PaymentOrder.<PaymentOrder>find("payer = ?1 and termId = ?2 and collectingAccount = ?3", payer, term.id, collecting)
-                .firstResult();
+                .setParameter(4, school.id).setParameter(5, term.id).setParameter(6, collecting).getSingleResult();
     }
 
     static Set<PriorityGroup> groups(Child child) {

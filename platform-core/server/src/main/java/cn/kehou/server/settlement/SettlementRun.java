@@ -13,6 +13,7 @@ import cn.kehou.server.payments.Sessions;
 import cn.kehou.server.problem.ProblemException;
 import cn.kehou.server.tenancy.School;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -97,7 +98,8 @@ public class SettlementRun {
         if (!period.atEndOfMonth().isBefore(LocalDate.now(clock.withZone(CHINA)))) {
             throw new ProblemException(409, "SETTLEMENT_PERIOD_OPEN", period.toString());
         }
-        Result r = singleRun.ifFree("settlement:" + tenantId, () -> runLocked(tenantId, period, actor));
+        // A province's run reads every payment of the month: more than the default minute.
+        Result r = singleRun.ifFree("settlement:" + tenantId, java.time.Duration.ofHours(1), () -> runLocked(tenantId, period, actor));
         if (r == null) {
             throw new ProblemException(409, "SETTLEMENT_RUNNING", period.toString());
         }
@@ -135,9 +137,12 @@ public class SettlementRun {
         LocalDate from = period.atDay(1);
         LocalDate to = period.atEndOfMonth();
         List<Due> dues = new ArrayList<>();
+        Map<UUID, Map<String, Long>> income = schoolIncome(tenantId, from, to);
         for (School school : School.<School>list("tenantId = ?1 order by code", tenantId)) {
             if (!settled.contains(school.id)) {
-                dues.add(schoolDue(school, from, to));
+                Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, Account.SCHOOL_PAYABLE.code(school.id.toString()));
+                due.byCollecting.putAll(income.getOrDefault(school.id, Map.of()));
+                dues.add(due);
             }
         }
         dues.addAll(providerDues(tenantId, from, to, settled));
@@ -167,61 +172,73 @@ public class SettlementRun {
                 continue;
             }
             lines.add(0, JournalEntry.Line.debit(due.payable, Money.ofFen(amount)));
-            String key = "settlement:" + period + ":" + due.recipient;
-            Ledger.Posted posted = ledger.post(tenantId, new JournalEntry(key, "settlement", period + ":" + due.recipient,
-                    "结算 " + period + " " + due.name, lines), actor);
-            em.createNativeQuery("""
-                            INSERT INTO settlement_payout (tenant_id, period, recipient_id, recipient_kind, recipient_name, school_id,
-                                                           lessons, due_fen, amount_fen, entry_key, entry_id, created_by)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
-                    .setParameter(1, tenantId).setParameter(2, period.toString()).setParameter(3, due.recipient)
-                    .setParameter(4, due.kind).setParameter(5, due.name).setParameter(6, due.school)
-                    .setParameter(7, due.lessons).setParameter(8, total).setParameter(9, amount).setParameter(10, key)
-                    .setParameter(11, posted.entryId()).setParameter(12, actor).executeUpdate();
-            if (!posted.replayed()) {
+            long paid = amount;
+            // Each recipient's payout commits on its own (the run's lock stays held by the suspended
+            // outer transaction): a crash keeps what was paid, and the next run pays only the rest.
+            boolean replayed = QuarkusTransaction.requiringNew().call(() -> payOut(tenantId, period, due, total, paid, lines, actor));
+            if (!replayed) {
                 written++;
             }
         }
         return new Result(period.toString(), written, settled.size(), payouts(period));
     }
 
+    /** Posts one recipient's entry and records its payout; true when the entry had been posted before. */
+    private boolean payOut(UUID tenantId, YearMonth period, Due due, long total, long amount, List<JournalEntry.Line> lines,
+                           String actor) {
+        String key = "settlement:" + period + ":" + due.recipient;
+        Ledger.Posted posted = ledger.post(tenantId, new JournalEntry(key, "settlement", period + ":" + due.recipient,
+                "结算 " + period + " " + due.name, lines), actor);
+        em.createNativeQuery("""
+                        INSERT INTO settlement_payout (tenant_id, period, recipient_id, recipient_kind, recipient_name, school_id,
+                                                       lessons, due_fen, amount_fen, entry_key, entry_id, created_by)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                .setParameter(1, tenantId).setParameter(2, period.toString()).setParameter(3, due.recipient)
+                .setParameter(4, due.kind).setParameter(5, due.name).setParameter(6, due.school)
+                .setParameter(7, due.lessons).setParameter(8, total).setParameter(9, amount).setParameter(10, key)
+                .setParameter(11, posted.entryId()).setParameter(12, actor).executeUpdate();
+        return posted.replayed();
+    }
+
     /**
-     * The school's share of every payment in the period allocated to one of its basic-care lines,
-     * never more than what the line still owes the school after its latest re-settlement.
+     * Each school's share of every payment in the period allocated to one of its basic-care lines,
+     * per collecting account: one pass over the tenant's payments (not one per school), the share
+     * of each line rounded down to the fen as before. Netted line by line: after a withdrawal or
+     * called-off sessions a line pays the school no more than its latest re-settlement (Settlement)
+     * left it; the refunded part went back to the family.
      */
     @SuppressWarnings("unchecked")
-    private Due schoolDue(School school, LocalDate from, LocalDate to) {
-        String payable = Account.SCHOOL_PAYABLE.code(school.id.toString());
-        Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, payable);
+    private Map<UUID, Map<String, Long>> schoolIncome(UUID tenantId, LocalDate from, LocalDate to) {
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT o.collecting_account, l.price_fen, COALESCE((l.payables ->> ?2)::bigint, 0), sum(a.amount_fen),
-                               (SELECT COALESCE((d.payables ->> ?2)::bigint, 0) FROM order_adjustment d
-                                WHERE d.tenant_id = l.tenant_id AND d.line_id = l.id ORDER BY d.seq DESC LIMIT 1)
-                        FROM payment_allocation a
-                        JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
-                        JOIN order_line l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
-                        JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
-                        WHERE o.school_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
-                          AND COALESCE(p.settled_at, p.created_at) >= ?3 AND COALESCE(p.settled_at, p.created_at) < ?4
-                        GROUP BY o.collecting_account, l.tenant_id, l.id, l.price_fen, l.payables""")
-                .setParameter(1, school.id).setParameter(2, payable)
-                .setParameter(3, from.atStartOfDay(CHINA).toOffsetDateTime())
-                .setParameter(4, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
+                        SELECT x.school_id, x.collecting_account,
+                               sum(CASE WHEN x.resettled IS NULL THEN div(x.paid * x.share, x.price)
+                                        ELSE LEAST(div(x.paid * x.share, x.price), x.resettled) END)
+                        FROM (SELECT o.school_id, o.collecting_account, l.price_fen AS price,
+                                     COALESCE((l.payables ->> ('SCHOOL_PAYABLE:' || o.school_id))::bigint, 0) AS share,
+                                     sum(a.amount_fen) AS paid,
+                                     (SELECT COALESCE((d.payables ->> ('SCHOOL_PAYABLE:' || o.school_id))::bigint, 0)
+                                      FROM order_adjustment d WHERE d.tenant_id = l.tenant_id AND d.line_id = l.id
+                                      ORDER BY d.seq DESC LIMIT 1) AS resettled
+                              FROM payment_allocation a
+                              JOIN payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id
+                              JOIN order_line l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
+                              JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
+                              WHERE a.tenant_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
+                                AND COALESCE(p.settled_at, p.created_at) >= ?2 AND COALESCE(p.settled_at, p.created_at) < ?3
+                              GROUP BY o.school_id, o.collecting_account, l.tenant_id, l.id, l.price_fen, l.payables) x
+                        WHERE x.price > 0 AND x.share > 0
+                        GROUP BY x.school_id, x.collecting_account""")
+                .setParameter(1, tenantId)
+                .setParameter(2, from.atStartOfDay(CHINA).toOffsetDateTime())
+                .setParameter(3, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
+        Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
         for (Object[] r : rows) {
-            long price = ((Number) r[1]).longValue();
-            long share = ((Number) r[2]).longValue();
-            long paid = ((Number) r[3]).longValue();
-            if (price > 0 && share > 0) {
-                long fen = Math.multiplyExact(paid, share) / price;
-                // Netted line by line: after a withdrawal or called-off sessions the line's share is what the
-                // latest re-settlement left the school (Settlement), the refunded part went back to the family.
-                if (r[4] != null) {
-                    fen = Math.min(fen, ((Number) r[4]).longValue());
-                }
-                due.byCollecting.merge((String) r[0], fen, Long::sum);
+            long fen = ((Number) r[2]).longValue();
+            if (fen > 0) {
+                out.computeIfAbsent((UUID) r[0], k -> new TreeMap<>()).merge((String) r[1], fen, Long::sum);
             }
         }
-        return due;
+        return out;
     }
 
     /** Per provider: the lessons of its services in the period times each billed line's per-lesson price. */

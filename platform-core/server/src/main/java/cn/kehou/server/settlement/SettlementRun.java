@@ -48,7 +48,8 @@ import java.util.UUID;
  * Each recipient gets one balanced entry — Dr its payable (the debt is discharged), Cr the
  * collecting account(s) the money was collected in — keyed {@code settlement:<period>:<recipient>}
  * and recorded in {@code settlement_payout}, the payout file's source. A recipient already settled
- * for the period is skipped, so a second run writes nothing. A payout never exceeds what the
+ * for the period is skipped, so a second run writes nothing; a school's payment timed in a period
+ * already settled for it is paid by the school's next run (schoolDue). A payout never exceeds what the
  * recipient is owed in the ledger nor what the collecting account holds: the difference stays due
  * ({@code due_fen} vs {@code amount_fen}).
  */
@@ -137,7 +138,7 @@ public class SettlementRun {
         List<Due> dues = new ArrayList<>();
         for (School school : School.<School>list("tenantId = ?1 order by code", tenantId)) {
             if (!settled.contains(school.id)) {
-                dues.add(schoolDue(school, from, to));
+                dues.add(schoolDue(school, period));
             }
         }
         dues.addAll(providerDues(tenantId, from, to, settled));
@@ -186,13 +187,22 @@ public class SettlementRun {
     }
 
     /**
-     * The school's share of every payment in the period allocated to one of its basic-care lines,
-     * never more than what the line still owes the school after its latest re-settlement.
+     * The school's share of every payment allocated to one of its basic-care lines, never more than
+     * what the line still owes the school after its latest re-settlement, less what earlier payouts
+     * already paid it. Counted from the school's earliest settled period (or this one) to the end of
+     * this one, so a payment recorded with a time in a month whose run had already paid the school
+     * (a late gateway notice, a backdated cash receipt) is paid by the next run instead of never.
      */
     @SuppressWarnings("unchecked")
-    private Due schoolDue(School school, LocalDate from, LocalDate to) {
+    private Due schoolDue(School school, YearMonth period) {
         String payable = Account.SCHOOL_PAYABLE.code(school.id.toString());
         Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, payable);
+        String first = (String) em.createNativeQuery(
+                        "SELECT min(period) FROM settlement_payout WHERE tenant_id = ?1 AND recipient_id = ?2 AND period < ?3")
+                .setParameter(1, school.tenantId).setParameter(2, school.id).setParameter(3, period.toString()).getSingleResult();
+        YearMonth start = first == null ? period : YearMonth.parse(first);
+        LocalDate from = start.atDay(1);
+        LocalDate to = period.atEndOfMonth();
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT o.collecting_account, l.price_fen, COALESCE((l.payables ->> ?2)::bigint, 0), sum(a.amount_fen),
                                (SELECT COALESCE((d.payables ->> ?2)::bigint, 0) FROM order_adjustment d
@@ -220,6 +230,21 @@ public class SettlementRun {
                 }
                 due.byCollecting.merge((String) r[0], fen, Long::sum);
             }
+        }
+        if (first != null) {
+            // What the school's payouts of [start, period) already took from each collecting account.
+            List<Object[]> paid = em.createNativeQuery("""
+                            SELECT l.account_code, sum(l.credit_fen - l.debit_fen) FROM settlement_payout sp
+                            JOIN journal_line l ON l.tenant_id = sp.tenant_id AND l.entry_id = sp.entry_id
+                            WHERE sp.tenant_id = ?1 AND sp.recipient_id = ?2 AND sp.period >= ?3 AND sp.period < ?4
+                              AND l.account_code <> ?5
+                            GROUP BY l.account_code""")
+                    .setParameter(1, school.tenantId).setParameter(2, school.id).setParameter(3, first)
+                    .setParameter(4, period.toString()).setParameter(5, payable).getResultList();
+            for (Object[] r : paid) {
+                due.byCollecting.computeIfPresent((String) r[0], (k, v) -> v - ((Number) r[1]).longValue());
+            }
+            due.byCollecting.values().removeIf(v -> v <= 0);
         }
         return due;
     }

@@ -30,7 +30,13 @@ public enum Account {
     /** A school's labour fees to outside staff (劳务费, 003 §八). */
     LABOUR_FEE_EXPENSE(Side.DEBIT),
     /** Owed to one staff member for a published stipend run, until the bank pays it. */
-    STAFF_PAYABLE(Side.CREDIT);
+    STAFF_PAYABLE(Side.CREDIT),
+    /**
+     * Paid out of a school's own bank account — where its basic-care payouts land, outside the
+     * platform's accounts — for its staff (stipends.StipendRuns#pay); its balance is what the school
+     * has paid so far from its own funds.
+     */
+    SCHOOL_FUNDS(Side.CREDIT);
 
     public enum Side { DEBIT, CREDIT }
 

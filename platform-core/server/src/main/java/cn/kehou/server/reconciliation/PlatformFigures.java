@@ -33,7 +33,9 @@ import java.util.UUID;
  *       the lessons it delivered at this school and what they earn under its contract, computed as
  *       the settlement run computes them ({@link SettlementRun#earned}).</li>
  * </ul>
- * Teacher stipends are not in the ledger yet; when they are, they are one more expenditure line here.
+ * and the school's own staff (003: 课后服务补助从收费中列支): {@code STIPENDS} and {@code LABOUR_FEES} — the
+ * month's published stipend run as booked ({@code stipends:<school>:<month>}, stipends.StipendRuns) — and
+ * {@code STIPENDS_PAID}, what the school recorded as paid by bank for that run ({@code stipends-paid:<school>:<month>}).
  */
 @ApplicationScoped
 public class PlatformFigures {
@@ -100,6 +102,10 @@ public class PlatformFigures {
                 .setParameter(1, school.tenantId).setParameter(2, period.toString()).setParameter(3, school.id)
                 .getSingleResult()).longValue()));
         out.addAll(providers(school, period));
+        String key = school.id + ":" + period;
+        out.add(new Figure("STIPENDS", Unit.FEN, "", booked("stipends:" + key, "STIPEND_EXPENSE:%", true, school)));
+        out.add(new Figure("LABOUR_FEES", Unit.FEN, "", booked("stipends:" + key, "LABOUR_FEE_EXPENSE:%", true, school)));
+        out.add(new Figure("STIPENDS_PAID", Unit.FEN, "", booked("stipends-paid:" + key, "STAFF_PAYABLE:%", true, school)));
         return out;
     }
 
@@ -135,6 +141,14 @@ public class PlatformFigures {
             out.add(new Figure("PROVIDER_PAYABLE:" + id, Unit.FEN, name, v[1]));
         });
         return out;
+    }
+
+    /** The debits ({@code debit}) or credits on accounts like {@code account} of the ledger entry keyed {@code key}. */
+    private long booked(String key, String account, boolean debit, School school) {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(sum(" + (debit ? "l.debit_fen" : "l.credit_fen") + "), 0)"
+                        + " FROM journal_line l JOIN journal_entry e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id"
+                        + " WHERE e.tenant_id = ?1 AND e.idempotency_key = ?2 AND l.account_code LIKE ?3")
+                .setParameter(1, school.tenantId).setParameter(2, key).setParameter(3, account).getSingleResult()).longValue();
     }
 
     @SuppressWarnings("unchecked")

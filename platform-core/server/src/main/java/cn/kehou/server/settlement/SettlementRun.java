@@ -49,7 +49,8 @@ import java.util.UUID;
  * Each recipient gets one balanced entry — Dr its payable (the debt is discharged), Cr the
  * collecting account(s) the money was collected in — keyed {@code settlement:<period>:<recipient>}
  * and recorded in {@code settlement_payout}, the payout file's source. A recipient already settled
- * for the period is skipped, so a second run writes nothing. A payout never exceeds what the
+ * for the period is skipped, so a second run writes nothing; a school's payment timed in a period
+ * already settled for it is paid by the school's next run (schoolIncome). A payout never exceeds what the
  * recipient is owed in the ledger nor what the collecting account holds: the difference stays due
  * ({@code due_fen} vs {@code amount_fen}).
  */
@@ -137,11 +138,12 @@ public class SettlementRun {
         LocalDate from = period.atDay(1);
         LocalDate to = period.atEndOfMonth();
         List<Due> dues = new ArrayList<>();
-        Map<UUID, Map<String, Long>> income = schoolIncome(tenantId, from, to);
+        Map<UUID, Map<String, Long>> income = schoolIncome(tenantId, period);
         for (School school : School.<School>list("tenantId = ?1 order by code", tenantId)) {
             if (!settled.contains(school.id)) {
                 Due due = new Due(school.id, "SCHOOL", school.nameZh, school.id, Account.SCHOOL_PAYABLE.code(school.id.toString()));
                 due.byCollecting.putAll(income.getOrDefault(school.id, Map.of()));
+                due.byCollecting.values().removeIf(v -> v <= 0);
                 dues.add(due);
             }
         }
@@ -201,12 +203,54 @@ public class SettlementRun {
     }
 
     /**
-     * Each school's share of every payment in the period allocated to one of its basic-care lines,
-     * per collecting account: one pass over the tenant's payments (not one per school), the share
-     * of each line rounded down to the fen as before. Netted line by line: after a withdrawal or
-     * called-off sessions a line pays the school no more than its latest re-settlement (Settlement)
-     * left it; the refunded part went back to the family.
+     * Each school's share of every payment allocated to one of its basic-care lines, per collecting
+     * account, rounded down to the fen per line, never more than what the line still owes the school
+     * after its latest re-settlement (Settlement: the refunded part went back to the family), less
+     * what the school's earlier payouts already took. Counted from the school's earliest settled
+     * period (or this one) to the end of this one, so a payment recorded with a time in a month whose
+     * run had already paid the school (a late gateway notice, a backdated cash receipt) is paid by the
+     * next run instead of never. One pass per distinct starting month, not one per school.
      */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Map<String, Long>> schoolIncome(UUID tenantId, YearMonth period) {
+        Map<UUID, YearMonth> firstSettled = new java.util.HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                        SELECT recipient_id, min(period) FROM settlement_payout
+                        WHERE tenant_id = ?1 AND recipient_kind = 'SCHOOL' AND period < ?2 GROUP BY recipient_id""")
+                .setParameter(1, tenantId).setParameter(2, period.toString()).getResultList()) {
+            firstSettled.put((UUID) r[0], YearMonth.parse((String) r[1]));
+        }
+        Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
+        java.util.Set<YearMonth> starts = new java.util.TreeSet<>(firstSettled.values());
+        starts.add(period);
+        for (YearMonth start : starts) {
+            // Schools with no earlier payout start at this period; the others at their first settled month.
+            Map<UUID, Map<String, Long>> since = schoolIncome(tenantId, start.atDay(1), period.atEndOfMonth());
+            since.forEach((school, byAccount) -> {
+                if (firstSettled.getOrDefault(school, period).equals(start)) {
+                    out.put(school, byAccount);
+                }
+            });
+        }
+        if (!firstSettled.isEmpty()) {
+            // What each school's payouts of earlier periods already took from each collecting account.
+            for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                            SELECT sp.recipient_id, l.account_code, sum(l.credit_fen - l.debit_fen) FROM settlement_payout sp
+                            JOIN journal_line l ON l.tenant_id = sp.tenant_id AND l.entry_id = sp.entry_id
+                            WHERE sp.tenant_id = ?1 AND sp.recipient_kind = 'SCHOOL' AND sp.period < ?2
+                              AND l.account_code <> 'SCHOOL_PAYABLE:' || sp.recipient_id
+                            GROUP BY sp.recipient_id, l.account_code""")
+                    .setParameter(1, tenantId).setParameter(2, period.toString()).getResultList()) {
+                Map<String, Long> byAccount = out.get((UUID) r[0]);
+                if (byAccount != null) {
+                    byAccount.computeIfPresent((String) r[1], (k, v) -> v - ((Number) r[2]).longValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #schoolIncome(UUID, YearMonth)} over one span for every school of the tenant. */
     @SuppressWarnings("unchecked")
     private Map<UUID, Map<String, Long>> schoolIncome(UUID tenantId, LocalDate from, LocalDate to) {
         List<Object[]> rows = em.createNativeQuery("""

@@ -146,6 +146,14 @@ public class StipendPages {
         return act(shell, code, school, month, () -> api.publish(school, month.toString()));
     }
 
+    @POST
+    @Path("schools/{school}/stipends/pay")
+    public Response pay(@PathParam("tenant") String code, @PathParam("school") String school, @RestForm String period) {
+        Shell shell = session.enter(code);
+        YearMonth month = month(period);
+        return act(shell, code, school, month, () -> api.pay(school, month.toString()));
+    }
+
     @GET
     @Path("schools/{school}/stipends/{period}/export.csv")
     @Produces({"text/csv", MediaType.TEXT_HTML})

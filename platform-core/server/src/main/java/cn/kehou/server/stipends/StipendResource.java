@@ -116,6 +116,15 @@ public class StipendResource {
         return runs.publish(school, StipendRuns.month(period), caller.username());
     }
 
+    /** Records that the published month was paid by bank card; recording it again changes nothing. */
+    @POST
+    @Path("{period}/payment")
+    @Transactional
+    public StipendRuns.Run pay(@PathParam("school") String code, @PathParam("period") String period) {
+        School school = managed(code);
+        return runs.pay(school, StipendRuns.month(period), caller.username());
+    }
+
     @GET
     @Path("{period}/export.csv")
     @Produces("text/csv")

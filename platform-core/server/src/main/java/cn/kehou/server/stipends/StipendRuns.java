@@ -112,7 +112,12 @@ public class StipendRuns {
     /** {@code status}: NONE (not computed), DRAFT, PUBLISHED, or NOT_PUBLISHED (a draft, as staff see it: no lines). */
     public record Run(String school, String schoolName, String period, String status, String computedBy,
                       OffsetDateTime computedAt, String publishedBy, OffsetDateTime publishedAt, UUID entryId,
-                      List<Line> lines, long stipendFen, long labourFeeFen, long totalFen) {
+                      List<Line> lines, long stipendFen, long labourFeeFen, long totalFen, String paidBy, OffsetDateTime paidAt) {
+        @JsonProperty
+        public boolean paid() {
+            return paidAt != null;
+        }
+
         @JsonProperty
         public String totalYuan() {
             return Money.ofFen(totalFen).yuan();
@@ -283,7 +288,7 @@ public class StipendRuns {
     public Run readPublished(School school, YearMonth month) {
         Run r = run(school, month, false);
         return r.published() || r.status().equals("NONE") ? r
-                : new Run(r.school(), r.schoolName(), r.period(), "NOT_PUBLISHED", null, null, null, null, null, List.of(), 0, 0, 0);
+                : new Run(r.school(), r.schoolName(), r.period(), "NOT_PUBLISHED", null, null, null, null, null, List.of(), 0, 0, 0, null, null);
     }
 
     /**
@@ -416,6 +421,50 @@ public class StipendRuns {
         return read(school, month);
     }
 
+    /**
+     * Records that the school's finance office paid the published month by bank card (001 §五(二)4
+     * 通过银行卡发放): one balanced entry keyed {@code stipends-paid:<school>:<month>}, Dr each person's
+     * payable, Cr {@code SCHOOL_FUNDS:<school>} — the school's own bank account, where its basic-care
+     * payouts land and which the platform's ledger does not hold (ledger.Account). Recording it again
+     * writes nothing and returns the month as it stands; a month not published is a 409.
+     */
+    @Transactional
+    public Run pay(School school, YearMonth month, String actor) {
+        lock(school, month);
+        Run run = read(school, month);
+        if (!run.published()) {
+            throw new ProblemException(409, "STIPENDS_NOT_PUBLISHED", month.toString());
+        }
+        if (run.paid()) {
+            return run;
+        }
+        if (run.totalFen() <= 0) {
+            throw new ProblemException(409, "STIPENDS_NOTHING_TO_PAY", month.toString());
+        }
+        Map<UUID, Long> perStaff = new TreeMap<>();
+        run.lines().forEach(l -> perStaff.merge(l.staff(), l.amountFen(), Math::addExact));
+        List<JournalEntry.Line> lines = new ArrayList<>();
+        perStaff.forEach((staff, fen) -> {
+            if (fen > 0) {
+                lines.add(JournalEntry.Line.debit(Account.STAFF_PAYABLE.code(staff.toString()), Money.ofFen(fen)));
+            }
+        });
+        lines.add(JournalEntry.Line.credit(Account.SCHOOL_FUNDS.code(school.id.toString()), Money.ofFen(run.totalFen())));
+        ledger.post(school.tenantId, new JournalEntry(paidKey(school, month), "stipends-paid", school.id + ":" + month,
+                "课后服务补助与劳务费银行发放 " + month + " " + school.nameZh, lines), actor);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("school", school.code);
+        detail.put("period", month.toString());
+        detail.put("totalFen", run.totalFen());
+        detail.put("payees", perStaff.size());
+        audit.record(school.tenantId, actor, "stipends.pay", school.code + ":" + month, detail);
+        return read(school, month);
+    }
+
+    static String paidKey(School school, YearMonth month) {
+        return "stipends-paid:" + school.id + ":" + month;
+    }
+
     // ---- one's own ------------------------------------------------------------------------------
 
     /** The published lines of every staff member linked to {@code username} in the current tenant. */
@@ -473,9 +522,12 @@ public class StipendRuns {
     private Run run(School school, YearMonth month, boolean withBankCards) {
         Optional<Object[]> row = runRow(school, month);
         if (row.isEmpty()) {
-            return new Run(school.code, school.nameZh, month.toString(), "NONE", null, null, null, null, null, List.of(), 0, 0, 0);
+            return new Run(school.code, school.nameZh, month.toString(), "NONE", null, null, null, null, null, List.of(), 0, 0, 0, null, null);
         }
         Object[] r = row.get();
+        Optional<Object[]> paid = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT posted_by, posted_at FROM journal_entry WHERE tenant_id = ?1 AND idempotency_key = ?2")
+                .setParameter(1, school.tenantId).setParameter(2, paidKey(school, month)).getResultList()).stream().findFirst();
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT l.staff_id, l.staff_name, l.staff_kind, l.category, l.term_id, t.name, l.sessions, l.periods,
                                l.period_minutes, l.rate_fen, l.amount_fen, p.bank_name, p.card_last4
@@ -500,7 +552,8 @@ public class StipendRuns {
                     amount, withBankCards ? bankCard((String) l[11], (String) l[12]) : null));
         }
         return new Run(school.code, school.nameZh, month.toString(), (String) r[1], (String) r[2], time(r[3]), (String) r[4],
-                time(r[5]), (UUID) r[6], lines, stipend, labour, stipend + labour);
+                time(r[5]), (UUID) r[6], lines, stipend, labour, stipend + labour, paid.map(p -> (String) p[0]).orElse(null),
+                paid.map(p -> time(p[1])).orElse(null));
     }
 
     static OffsetDateTime time(Object o) {

@@ -35,6 +35,9 @@ public interface StpMsg {
     @Message String publish();
     @Message String publishHint();
     @Message String publishedBy(String who, String when);
+    @Message String pay();
+    @Message String payHint();
+    @Message String paidBy(String who);
     @Message String noLines();
     @Message String lineDetail(String term, int sessions, int periods, int minutes, String rate);
     @Message String totals(String stipend, String labourFee, String total);

@@ -773,6 +773,10 @@ class CrossTenantMatrixTest {
             Stipends.computed(t);
             return as(a.schoolAdmin).post(sitePath(t) + "/stipends/2020-04/publication");
         });
+        FIXTURES.put("POST /api/t/{tenant}/schools/{school}/stipends/{period}/payment", (a, t) -> {
+            Stipends.published(t);
+            return as(a.schoolAdmin).post(sitePath(t) + "/stipends/2020-05/payment");
+        });
         FIXTURES.put("GET /api/t/{tenant}/schools/{school}/stipends/{period}/export.csv", (a, t) -> {
             Stipends.computed(t);
             return as(a.schoolAdmin).get(sitePath(t) + "/stipends/2020-04/export.csv");
@@ -855,6 +859,25 @@ class CrossTenantMatrixTest {
         static void computed(Side side) {
             rates(side);
             as(side.schoolAdmin).post(sitePath(side) + "/stipends/2020-04").then().statusCode(200);
+        }
+
+        static final java.util.Set<String> PUBLISHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        /** May 2020 published with one staff member on a week of one period a day, so there is something to pay. */
+        static void published(Side side) {
+            if (!PUBLISHED.add(side.tenant)) {
+                return;
+            }
+            rates(side);
+            try {
+                var s = cn.kehou.server.stipends.StipendFixtures.service(side.tenant, side.school, 40, "16:10", "16:50",
+                        java.time.LocalDate.of(2020, 5, 4), java.time.LocalDate.of(2020, 5, 8));
+                cn.kehou.server.stipends.StipendFixtures.staff(s, "SCHOOL_STAFF", "矩阵·补助教师");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            as(side.schoolAdmin).post(sitePath(side) + "/stipends/2020-05").then().statusCode(200);
+            as(side.schoolAdmin).post(sitePath(side) + "/stipends/2020-05/publication").then().statusCode(200);
         }
 
         static String staff(Side side) {

@@ -111,6 +111,36 @@ class ReconciliationTest {
     }
 
     @Test
+    void the_expenditure_detail_lists_the_months_published_stipends_and_labour_fees_and_what_was_paid_by_bank()
+            throws Exception {
+        // 003: 课后服务补助从收费中列支 — the school's stipend run of July 2024 (one period a day on 8–12 July,
+        // one own teacher and one retired teacher) is expenditure of that month, published then paid.
+        String stipends = "/api/t/" + YJ + "/schools/" + SCHOOL + "/stipends";
+        as("yj-finance").contentType(ContentType.JSON).body(Map.of("stipendFenPerPeriod", 5000, "labourFeeFenPerPeriod", 8000))
+                .put(stipends + "/rate").then().statusCode(200);
+        var s = cn.kehou.server.stipends.StipendFixtures.service(YJ, SCHOOL, 40, "16:10", "16:50",
+                java.time.LocalDate.of(2024, 7, 8), java.time.LocalDate.of(2024, 7, 12));
+        cn.kehou.server.stipends.StipendFixtures.staff(s, "SCHOOL_STAFF", "测试·对账老师");
+        cn.kehou.server.stipends.StipendFixtures.staff(s, "RETIRED_TEACHER", "测试·对账退休教师");
+        as("yj-finance").post(stipends + "/2024-07").then().statusCode(200);
+        // A draft is not expenditure yet.
+        Map<String, Long> draft = platformValues(as("yj-finance").get(url("2024-07")).then().statusCode(200).extract().jsonPath());
+        assertThat(draft).containsEntry("STIPENDS", 0L).containsEntry("LABOUR_FEES", 0L).containsEntry("STIPENDS_PAID", 0L);
+
+        as("yj-finance").post(stipends + "/2024-07/publication").then().statusCode(200);
+        Map<String, Long> published = platformValues(as("yj-finance").get(url("2024-07")).then().statusCode(200).extract().jsonPath());
+        assertThat(published).containsEntry("STIPENDS", 5 * 5000L).containsEntry("LABOUR_FEES", 5 * 8000L)
+                .containsEntry("STIPENDS_PAID", 0L);
+
+        as("yj-finance").post(stipends + "/2024-07/payment").then().statusCode(200);
+        JsonPath paid = as("yj-finance").get(url("2024-07")).then().statusCode(200).extract().jsonPath();
+        assertThat(platformValues(paid)).containsEntry("STIPENDS_PAID", 5 * 5000L + 5 * 8000L);
+        // The sheet the finance office fills in carries the lines, in yuan.
+        String sheet = as("yj-finance").get(url("2024-07") + "/figures.csv").then().statusCode(200).extract().asString();
+        assertThat(sheet).contains("STIPENDS,\"\",FEN,250.00,", "LABOUR_FEES,\"\",FEN,400.00,", "STIPENDS_PAID,\"\",FEN,650.00,");
+    }
+
+    @Test
     void a_mismatched_school_figure_is_a_difference_that_needs_a_note_and_a_confirmed_version_is_frozen_and_audited()
             throws Exception {
         MonthScenario m = MonthScenario.build(YearMonth.of(2024, 11), null);

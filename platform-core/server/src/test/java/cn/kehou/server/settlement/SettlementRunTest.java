@@ -185,6 +185,39 @@ class SettlementRunTest {
     }
 
     @Test
+    void a_payment_recorded_after_its_months_run_is_paid_by_the_next_run_exactly_once() throws Exception {
+        // May–June 2023 (no other test's month): the school is settled for May, then a payment timed in May is
+        // recorded late (a gateway notice arriving after the run). May's rerun still writes nothing; June's run
+        // pays June's fees plus exactly the late payment; June's rerun writes nothing; the ledger balances.
+        PaymentsFixtures.Service care = SettlementFixtures.basicCare(LocalDate.of(2023, 5, 1), LocalDate.of(2023, 6, 30));
+        UUID schoolId = SettlementFixtures.id("SELECT id FROM school WHERE code = '" + YJ_SCHOOL + "'");
+        String schoolPayable = "SCHOOL_PAYABLE:" + schoolId;
+        SettlementFixtures.billedAndPaid(care, "BASIC_CARE", "yj-parent", schoolPayable, 20000, 21,
+                LocalDate.of(2023, 5, 10).atTime(10, 0).atOffset(ZoneOffset.ofHours(8)));
+        JsonPath may = as("yj-finance").post("/api/t/" + YJ + "/settlements/2023-05").then().statusCode(200).extract().jsonPath();
+        assertThat(((Number) payout(may, schoolId).get("amountFen")).longValue()).isEqualTo(20000);
+
+        SettlementFixtures.billedAndPaid(care, "BASIC_CARE", "yj-parent", schoolPayable, 15000, 21,
+                LocalDate.of(2023, 5, 20).atTime(10, 0).atOffset(ZoneOffset.ofHours(8)));
+        long before = entries(YJ);
+        JsonPath mayAgain = as("yj-finance").post("/api/t/" + YJ + "/settlements/2023-05").then().statusCode(200).extract().jsonPath();
+        assertThat(mayAgain.getInt("entriesWritten")).isZero();
+        assertThat(((Number) payout(mayAgain, schoolId).get("amountFen")).longValue()).isEqualTo(20000);
+        assertThat(entries(YJ)).isEqualTo(before);
+
+        SettlementFixtures.billedAndPaid(care, "BASIC_CARE", "yj-parent", schoolPayable, 10000, 21,
+                LocalDate.of(2023, 6, 5).atTime(10, 0).atOffset(ZoneOffset.ofHours(8)));
+        before = entries(YJ); // billing and paying wrote their own entries
+        JsonPath june = as("yj-finance").post("/api/t/" + YJ + "/settlements/2023-06").then().statusCode(200).extract().jsonPath();
+        assertThat(june.getInt("entriesWritten")).isEqualTo(1);
+        assertThat(((Number) payout(june, schoolId).get("amountFen")).longValue()).isEqualTo(10000 + 15000);
+        JsonPath juneAgain = as("yj-finance").post("/api/t/" + YJ + "/settlements/2023-06").then().statusCode(200).extract().jsonPath();
+        assertThat(juneAgain.getInt("entriesWritten")).isZero();
+        assertThat(entries(YJ)).isEqualTo(before + 1);
+        assertThat(trialBalance(YJ)).isZero();
+    }
+
+    @Test
     void another_tenant_and_other_roles_are_refused_and_an_open_month_is_not_settled() {
         as("urumqi-bureau-admin").post("/api/t/" + YJ + "/settlements/2025-03").then().statusCode(403);
         as("urumqi-bureau-admin").get("/api/t/" + YJ + "/settlements/2025-03").then().statusCode(403);

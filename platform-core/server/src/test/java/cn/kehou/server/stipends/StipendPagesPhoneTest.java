@@ -52,6 +52,10 @@ class StipendPagesPhoneTest {
             assertThat(finance.page().getAttribute("#run-status", "data-status")).isEqualTo("PUBLISHED");
             assertThat(finance.scrollWidth()).as("fits a 375 px phone").isLessThanOrEqualTo(PortalBrowser.PHONE_WIDTH);
             finance.screenshot("stipends-school-published");
+            // The bank has paid: finance records it once; the page shows it paid and offers it no more.
+            finance.page().click("#pay");
+            assertThat(finance.page().textContent("#paid")).contains("已发放");
+            assertThat(finance.page().querySelector("#pay")).isNull();
         }
 
         try (PortalBrowser phone = PortalBrowser.open(base)) {

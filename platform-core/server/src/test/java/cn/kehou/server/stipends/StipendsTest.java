@@ -222,6 +222,48 @@ class StipendsTest {
     }
 
     @Test
+    void the_finance_office_records_a_published_month_as_paid_by_bank_once_balanced_and_audited() throws Exception {
+        // 001 §五(二)4 通过银行卡发放: one period a day on 7–11 July 2025 (5 sessions), two people.
+        StipendFixtures.Service s = StipendFixtures.service(YJ, YJ_SCHOOL, 40, "16:10", "16:50",
+                LocalDate.of(2025, 7, 7), LocalDate.of(2025, 7, 11));
+        UUID teacher = StipendFixtures.staff(s, "SCHOOL_STAFF", "测试·付老师");
+        UUID outside = StipendFixtures.staff(s, "VOLUNTEER", "测试·付志愿者");
+        String school = StipendFixtures.id("SELECT id FROM school WHERE code = '" + YJ_SCHOOL + "'").toString();
+        as("yj-finance").post(BASE + "/2025-07").then().statusCode(200).body("paid", equalTo(false));
+        // A draft is not paid: publish first.
+        as("yj-finance").post(BASE + "/2025-07/payment").then().statusCode(409).body("code", equalTo("STIPENDS_NOT_PUBLISHED"));
+        as("yj-finance").post(BASE + "/2025-07/publication").then().statusCode(200).body("paid", equalTo(false));
+        long entriesBefore = entries();
+
+        JsonPath paid = as("yj-finance").post(BASE + "/2025-07/payment").then().statusCode(200)
+                .body("paid", equalTo(true)).body("paidBy", equalTo("yj-finance")).extract().jsonPath();
+        assertThat(paid.getString("paidAt")).isNotNull();
+        long total = 5 * STIPEND_RATE + 5 * LABOUR_RATE;
+        assertThat(entries()).isEqualTo(entriesBefore + 1);
+        assertThat(trialBalance()).isZero();
+        // Each person's payable is discharged; the school's own account paid the total.
+        for (UUID staff : List.of(teacher, outside)) {
+            assertThat(longOf("SELECT sum(debit_fen - credit_fen) FROM journal_line WHERE account_code = 'STAFF_PAYABLE:" + staff + "'"))
+                    .isZero();
+        }
+        assertThat(longOf("SELECT sum(credit_fen - debit_fen) FROM journal_line l JOIN journal_entry e ON e.tenant_id = l.tenant_id"
+                + " AND e.id = l.entry_id WHERE e.idempotency_key = 'stipends-paid:" + school + ":2025-07'"
+                + " AND l.account_code = 'SCHOOL_FUNDS:" + school + "'")).isEqualTo(total);
+        assertThat(longOf("SELECT count(*) FROM audit_event WHERE action = 'stipends.pay' AND subject = '" + YJ_SCHOOL
+                + ":2025-07' AND actor = 'yj-finance'")).isEqualTo(1);
+
+        // Recording it again writes nothing; the staff see the month as paid; a teacher may not record it.
+        as("yj-school-admin").post(BASE + "/2025-07/payment").then().statusCode(200).body("paidBy", equalTo("yj-finance"));
+        assertThat(entries()).isEqualTo(entriesBefore + 1);
+        assertThat(longOf("SELECT count(*) FROM audit_event WHERE action = 'stipends.pay' AND subject = '" + YJ_SCHOOL
+                + ":2025-07'")).isEqualTo(1);
+        as("yj-class-teacher").get(BASE + "/2025-07").then().statusCode(200).body("paid", equalTo(true));
+        as("yj-service-teacher").post(BASE + "/2025-07/payment").then().statusCode(403);
+        as("urumqi-school-admin").post(BASE + "/2025-07/payment").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(403), equalTo(404)));
+    }
+
+    @Test
     void rates_are_validated_in_fen_and_audited_and_other_tenants_see_none_of_it() throws Exception {
         as("yj-finance").contentType(ContentType.JSON).body(Map.of("stipendFenPerPeriod", 0, "labourFeeFenPerPeriod", 8000))
                 .put(BASE + "/rate").then().statusCode(400);

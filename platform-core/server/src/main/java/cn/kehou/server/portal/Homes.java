@@ -59,6 +59,8 @@ public class Homes {
     cn.kehou.server.reconciliation.ReconciliationHomes reconciliationHomes;
     @Inject
     cn.kehou.server.stipends.StipendPages stipendPages;
+    @Inject
+    cn.kehou.server.disclosure.DisclosureHomes disclosureHomes;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -68,13 +70,14 @@ public class Homes {
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
                 case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), enrollment.services(tenantCode),
-                        orders(tenantCode), messages()));
+                        orders(tenantCode), disclosureHomes.parent(tenantCode), messages()));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school),
                             enrollment.applications(tenantCode, school, g.role())));
                     if (g.role() == Role.SCHOOL_ADMIN) {
                         lists.add(catalog.schoolSetup(tenantCode, school));
+                        lists.add(disclosureHomes.schoolAdmin(tenantCode, school));
                     }
                     lists.add(exceptionPages.todaysExceptions(tenantCode, school));
                     lists.add(g.role() == Role.SCHOOL_ADMIN ? stipendPages.schoolHome(tenantCode, school) : stipendPages.myHome(tenantCode));
@@ -90,7 +93,7 @@ public class Homes {
                             reconciliationHomes.finance(tenantCode, school), stipendPages.schoolHome(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
-                        Waiting.empty(Waiting.Kind.REPORTS)));
+                        disclosureHomes.bureau(tenantCode)));
                 case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(Waiting.empty(Waiting.Kind.REPORTS)));
                 case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(reconciliationHomes.provider(tenantCode, g.providerCode()),
                         Waiting.empty(Waiting.Kind.SESSIONS), catalog.providerOfferings(tenantCode)));

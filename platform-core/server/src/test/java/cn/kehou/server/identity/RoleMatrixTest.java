@@ -267,6 +267,7 @@ class RoleMatrixTest {
         PROBE.put("me.surveys", (r, t) -> r.get("/api/t/" + t + "/me/surveys").statusCode());
         PROBE.put("complaint.file", (r, t) -> r.get("/api/t/" + t + "/me/complaints").statusCode());
         PROBE.put("complaint.handle", (r, t) -> r.get("/api/t/" + t + "/complaints").statusCode());
+        PROBE.put("committee.manage", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/parents-committee").statusCode());
     }
 
     @Test

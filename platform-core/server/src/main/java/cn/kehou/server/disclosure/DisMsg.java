@@ -85,4 +85,26 @@ public interface DisMsg {
     @Message String surveyResultsTitle();
     @Message String respondents(long count);
     @Message String questionLine(String question, double average, long answers);
+    @Message String homeOpenComplaints(long count);
+    @Message String homeSurveyOpen();
+    @Message String homeCommittee(String school);
+    @Message String publishTitle();
+    @Message String homePublishDetail();
+    @Message String homeResultsDetail();
+    @Message String publishPublicPage();
+    @Message String publishDone(String action);
+    @Message String publishGuideHint();
+    @Message String publishSubmit();
+    @Message String publishNoTerms();
+    @Message String publishTerm();
+    @Message String publishAgreementHint();
+    @Message String publishService();
+    @Message String publishAgreementTitle();
+    @Message String publishAgreementText();
+    @Message String publishWithdrawTitle();
+    @Message String publishWithdrawReason();
+    @Message String publishWithdrawSubmit();
+    @Message String publishSurveyTitle();
+    @Message String publishSurveyQuestions();
+    @Message String publishSurveySubmit();
 }

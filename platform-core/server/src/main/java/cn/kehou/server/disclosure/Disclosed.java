@@ -25,10 +25,15 @@ public final class Disclosed {
 
     /**
      * A school's ledger summary for a term (专账公示, 000). {@code source} says where the figures come
-     * from: LEDGER (the books as they stand) or, once issue 12 lands, RECONCILIATION.
+     * from: LEDGER (the books as they stand) or RECONCILED — the school's CONFIRMED monthly
+     * reconciliations for months of the term: then paid, waived and refunded are the confirmed totals
+     * of those months and {@code reconciliations} names each ("2025-03 v1"); orders and charged are
+     * the ledger's (a reconciliation has no such lines). Older versions stored before this field
+     * read it back as null.
      */
     public record LedgerSummary(String school, String term, String termName, LocalDate startsOn, LocalDate endsOn,
-                                int orders, long chargedFen, long waivedFen, long paidFen, long refundedFen, String source) {
+                                int orders, long chargedFen, long waivedFen, long paidFen, long refundedFen, String source,
+                                List<String> reconciliations) {
     }
 
     /** An agreement text a school publishes for a service (合同书/安全责任承诺书). */

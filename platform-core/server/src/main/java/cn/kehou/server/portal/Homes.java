@@ -61,6 +61,8 @@ public class Homes {
     cn.kehou.server.stipends.StipendPages stipendPages;
     @Inject
     cn.kehou.server.reports.ReportHomes reportHomes;
+    @Inject
+    cn.kehou.server.disclosure.DisclosureHomes disclosureHomes;
 
     /** One home section per role held here (a role at two schools: one per school), in the Role order. */
     public List<RoleHome> of(String tenantCode) {
@@ -70,13 +72,14 @@ public class Homes {
         for (RoleGrant g : grants) {
             homes.add(switch (g.role()) {
                 case PARENT -> new RoleHome(g.role(), null, List.of(children(tenantCode), enrollment.services(tenantCode),
-                        orders(tenantCode), messages()));
+                        orders(tenantCode), disclosureHomes.parent(tenantCode), messages()));
                 case SCHOOL_ADMIN, CLASS_TEACHER -> {
                     School school = School.findById(g.schoolId());
                     List<Waiting> lists = new ArrayList<>(List.of(guardianReviews(school),
                             enrollment.applications(tenantCode, school, g.role())));
                     if (g.role() == Role.SCHOOL_ADMIN) {
                         lists.add(catalog.schoolSetup(tenantCode, school));
+                        lists.add(disclosureHomes.schoolAdmin(tenantCode, school).and(reportHomes.school(tenantCode, school)));
                     }
                     lists.add(exceptionPages.todaysExceptions(tenantCode, school));
                     lists.add(g.role() == Role.SCHOOL_ADMIN ? stipendPages.schoolHome(tenantCode, school) : stipendPages.myHome(tenantCode));
@@ -93,7 +96,7 @@ public class Homes {
                             stipendPages.schoolHome(tenantCode, school)));
                 }
                 case BUREAU_ADMIN -> new RoleHome(g.role(), null, List.of(catalog.bureauApprovals(tenantCode),
-                        reportHomes.bureau(tenantCode)));
+                        reportHomes.bureau(tenantCode).and(disclosureHomes.bureau(tenantCode))));
                 case BUREAU_INSPECTOR -> new RoleHome(g.role(), null, List.of(reportHomes.bureau(tenantCode)));
                 case PROVIDER_ADMIN -> new RoleHome(g.role(), g.providerCode(), List.of(reconciliationHomes.provider(tenantCode, g.providerCode()),
                         Waiting.empty(Waiting.Kind.SESSIONS), catalog.providerOfferings(tenantCode)));

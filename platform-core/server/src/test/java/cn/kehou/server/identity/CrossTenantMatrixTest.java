@@ -811,6 +811,12 @@ class CrossTenantMatrixTest {
         FIXTURES.put("POST /api/t/{tenant}/complaints", (a, t) -> as(a.parent).contentType(ContentType.JSON)
                 .body(json("{'about': 'SCHOOL', 'school': '" + t.school + "', 'body': '矩阵举报'}")).post("/api/t/" + t.tenant + "/complaints"));
         FIXTURES.put("GET /api/t/{tenant}/me/complaints", (a, t) -> as(a.parent).get("/api/t/" + t.tenant + "/me/complaints"));
+        // The parents' committee seats (school admin): the side's own confirmed parent; removing a non-member is a no-op.
+        FIXTURES.put("GET /api/t/{tenant}/schools/{school}/parents-committee", (a, t) -> as(a.schoolAdmin).get(sitePath(t) + "/parents-committee"));
+        FIXTURES.put("PUT /api/t/{tenant}/schools/{school}/parents-committee/{username}", (a, t) -> as(a.schoolAdmin)
+                .put(sitePath(t) + "/parents-committee/" + t.parent));
+        FIXTURES.put("DELETE /api/t/{tenant}/schools/{school}/parents-committee/{username}", (a, t) -> as(a.schoolAdmin)
+                .delete(sitePath(t) + "/parents-committee/matrix-nobody"));
         FIXTURES.put("GET /api/t/{tenant}/complaints", (a, t) -> as(a.bureau).get("/api/t/" + t.tenant + "/complaints"));
         FIXTURES.put("POST /api/t/{tenant}/complaints/{complaint}/steps", (a, t) -> {
             String complaint = as(t.parent).contentType(ContentType.JSON)

@@ -270,6 +270,7 @@ class RoleMatrixTest {
         PROBE.put("report.read", (r, t) -> r.get("/api/t/" + t + "/reports").statusCode());
         PROBE.put("dashboard.read", (r, t) -> r.get("/api/t/" + t + "/dashboard").statusCode());
         PROBE.put("report.school", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/reports").statusCode());
+        PROBE.put("committee.manage", (r, t) -> r.get("/api/t/" + t + "/schools/" + SCHOOL + "/parents-committee").statusCode());
     }
 
     @Test

@@ -28,7 +28,10 @@ public class KehouTestEnvironment implements QuarkusTestResourceLifecycleManager
         try {
             Path work = Files.createTempDirectory("kehou-test-");
             Path keycloakHome = LocalKeycloak.homeIn(Path.of(System.getProperty("kehou.keycloak.parent", "../../.kehou/keycloak")));
-            keycloak = LocalKeycloak.start(keycloakHome, work.resolve("keycloak"), freePort(), freePort());
+            // Three distinct ports chosen up front: PostgreSQL starting on "any free port" while Keycloak
+            // was still booting once took Keycloak's management port (Address already in use).
+            int[] ports = distinctFreePorts(3);
+            keycloak = LocalKeycloak.start(keycloakHome, work.resolve("keycloak"), ports[0], ports[1]);
             CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> {
                 try {
                     keycloak.awaitReady(Duration.ofMinutes(4));
@@ -36,8 +39,16 @@ public class KehouTestEnvironment implements QuarkusTestResourceLifecycleManager
                     throw new UncheckedIOException(e);
                 }
             });
-            postgres = LocalPostgres.start(work.resolve("pgdata"), 0);
-            keycloakReady.join();
+            postgres = LocalPostgres.start(work.resolve("pgdata"), ports[2]);
+            try {
+                keycloakReady.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // Another process may still take a port between choosing and binding it: one more try.
+                keycloak.close();
+                int[] again = distinctFreePorts(2);
+                keycloak = LocalKeycloak.start(keycloakHome, work.resolve("keycloak-retry"), again[0], again[1]);
+                keycloak.awaitReady(Duration.ofMinutes(4));
+            }
 
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
@@ -112,9 +123,22 @@ public class KehouTestEnvironment implements QuarkusTestResourceLifecycleManager
         return dir;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Ports free now, all different: the sockets stay open until every port is chosen. */
+    private static int[] distinctFreePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 }

@@ -225,7 +225,7 @@ public class SettlementRun {
         starts.add(period);
         for (YearMonth start : starts) {
             // Schools with no earlier payout start at this period; the others at their first settled month.
-            Map<UUID, Map<String, Long>> since = schoolIncome(tenantId, start.atDay(1), period.atEndOfMonth());
+            Map<UUID, Map<String, Long>> since = schoolIncome(tenantId, start.atDay(1), period.atEndOfMonth(), period.atDay(1));
             since.forEach((school, byAccount) -> {
                 if (firstSettled.getOrDefault(school, period).equals(start)) {
                     out.put(school, byAccount);
@@ -250,9 +250,14 @@ public class SettlementRun {
         return out;
     }
 
-    /** {@link #schoolIncome(UUID, YearMonth)} over one span for every school of the tenant. */
+    /**
+     * {@link #schoolIncome(UUID, YearMonth)} over one span for every school of the tenant. Before
+     * {@code periodStart} only payments timed in a month already settled for the school count (the
+     * late ones): a month not yet run keeps its own payments for its own run, whatever the order
+     * months are run in.
+     */
     @SuppressWarnings("unchecked")
-    private Map<UUID, Map<String, Long>> schoolIncome(UUID tenantId, LocalDate from, LocalDate to) {
+    private Map<UUID, Map<String, Long>> schoolIncome(UUID tenantId, LocalDate from, LocalDate to, LocalDate periodStart) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT x.school_id, x.collecting_account,
                                sum(CASE WHEN x.resettled IS NULL THEN div(x.paid * x.share, x.price)
@@ -269,12 +274,17 @@ public class SettlementRun {
                               JOIN payment_order o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
                               WHERE a.tenant_id = ?1 AND l.kind = 'BASIC_CARE' AND p.status = 'SUCCEEDED'
                                 AND COALESCE(p.settled_at, p.created_at) >= ?2 AND COALESCE(p.settled_at, p.created_at) < ?3
+                                AND (COALESCE(p.settled_at, p.created_at) >= ?4 OR EXISTS (
+                                     SELECT 1 FROM settlement_payout sp
+                                     WHERE sp.tenant_id = o.tenant_id AND sp.recipient_id = o.school_id
+                                       AND sp.period = to_char(COALESCE(p.settled_at, p.created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')))
                               GROUP BY o.school_id, o.collecting_account, l.tenant_id, l.id, l.price_fen, l.payables) x
                         WHERE x.price > 0 AND x.share > 0
                         GROUP BY x.school_id, x.collecting_account""")
                 .setParameter(1, tenantId)
                 .setParameter(2, from.atStartOfDay(CHINA).toOffsetDateTime())
-                .setParameter(3, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
+                .setParameter(3, to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime())
+                .setParameter(4, periodStart.atStartOfDay(CHINA).toOffsetDateTime()).getResultList();
         Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
         for (Object[] r : rows) {
             long fen = ((Number) r[2]).longValue();

@@ -1,8 +1,7 @@
 package cn.kehou.server.stipends;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
+import cn.kehou.server.payments.Receipts;
+
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -13,9 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +23,8 @@ import java.util.TreeMap;
  * A teacher's certificate of after-school service hours (课后服务工作量证明), for title and award
  * reviews (003 §八: 教师参加课后服务的表现应作为职称评聘、表彰奖励…的重要参考): the periods they
  * taught per school and term, from published stipend runs only. Chinese text in Noto Sans SC,
- * embedded as a subset, with the text map rewritten to the characters drawn — the same technique as
- * payments/Receipts (kept separate here because Receipts' drawing helpers are private to payments;
- * a shared PDF helper is the integrator's call).
+ * embedded as a subset, with the text map rewritten to the characters drawn by
+ * {@link Receipts#withExactText} (shared with the receipts and the regulator reports).
  */
 final class ServiceHoursCertificate {
 
@@ -69,7 +65,7 @@ final class ServiceHoursCertificate {
                 put(s, f, 9, y, "出具日期：" + issuedOn, drawn);
             }
             doc.save(out);
-            return withExactText(out.toByteArray(), used(f, drawn));
+            return Receipts.withExactText(out.toByteArray(), used(f, drawn));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,42 +94,6 @@ final class ServiceHoursCertificate {
             }
         }
         return cids;
-    }
-
-    private static byte[] withExactText(byte[] pdf, Map<Integer, Integer> cidToCodePoint) throws IOException {
-        StringBuilder cmap = new StringBuilder("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                + "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                + "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        List<Map.Entry<Integer, Integer>> pairs = new ArrayList<>(cidToCodePoint.entrySet());
-        for (int i = 0; i < pairs.size(); i += 100) {
-            List<Map.Entry<Integer, Integer>> block = pairs.subList(i, Math.min(pairs.size(), i + 100));
-            cmap.append(block.size()).append(" beginbfchar\n");
-            for (Map.Entry<Integer, Integer> e : block) {
-                StringBuilder utf16 = new StringBuilder();
-                for (char c : Character.toChars(e.getValue())) {
-                    utf16.append(String.format("%04X", (int) c));
-                }
-                cmap.append(String.format("<%04X> <%s>%n", e.getKey(), utf16));
-            }
-            cmap.append("endbfchar\n");
-        }
-        cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            COSStream stream = doc.getDocument().createCOSStream();
-            try (OutputStream o = stream.createOutputStream(COSName.FLATE_DECODE)) {
-                o.write(cmap.toString().getBytes(StandardCharsets.US_ASCII));
-            }
-            for (PDPage page : doc.getPages()) {
-                for (COSName name : page.getResources().getFontNames()) {
-                    if (page.getResources().getFont(name) instanceof PDType0Font type0) {
-                        type0.getCOSObject().setItem(COSName.TO_UNICODE, stream);
-                    }
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 
     private static byte[] fontBytes() {

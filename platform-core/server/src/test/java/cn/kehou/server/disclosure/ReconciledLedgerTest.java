@@ -27,7 +27,7 @@ class ReconciledLedgerTest {
 
     @Test
     void a_confirmed_reconciliation_is_the_source_of_the_terms_ledger_summary() throws Exception {
-        MonthScenario m = MonthScenario.build(YearMonth.of(2025, 3), null);
+        MonthScenario m = MonthScenario.build(YearMonth.of(2022, 3), null); // a month no other test settles at this school
         String site = "/api/t/" + YJ + "/schools/" + SCHOOL;
         String term = m.care.term().toString();
 
@@ -48,7 +48,7 @@ class ReconciledLedgerTest {
 
         Map<String, Object> after = summary(site, term);
         assertThat(after).containsEntry("source", "RECONCILED");
-        assertThat(after.get("reconciliations")).isEqualTo(List.of("2025-03 v1"));
+        assertThat(after.get("reconciliations")).isEqualTo(List.of("2022-03 v1"));
         assertThat(((Number) after.get("paidFen")).longValue()).isEqualTo(m.collected());
         assertThat(((Number) after.get("refundedFen")).longValue()).isEqualTo(m.refunded());
 

@@ -107,6 +107,9 @@ public final class Launcher implements AutoCloseable {
         say("PostgreSQL ready: " + postgres.jdbcUrl());
         keycloak.awaitReady(Duration.ofMinutes(3));
         say("Keycloak ready: " + keycloak.realmUrl());
+        // The logins are Keycloak's users, so they are printed now: before the server is ready, not
+        // after it, so whoever waits for /q/health/ready finds them already in the output.
+        System.out.println(demoLoginBlock());
 
         plugins = collectPlugins();
         say("starting the Kehou server on :" + ports.server() + " …");
@@ -256,15 +259,20 @@ public final class Launcher implements AutoCloseable {
         b.append(" PostgreSQL       psql postgresql://").append(LocalPostgres.APP_ROLE).append(':')
                 .append(LocalPostgres.APP_PASSWORD).append("@localhost:").append(ports.postgres()).append('/')
                 .append(LocalPostgres.DATABASE).append('\n');
-        b.append("\n Demo logins — LOCAL DEMO CREDENTIALS ONLY (username / password · tenant · role):\n");
-        for (String line : demoLogins()) {
-            b.append("   ").append(line).append('\n');
-        }
+        b.append("\n Demo logins        listed above, when Keycloak was ready (LOCAL DEMO CREDENTIALS ONLY)\n");
         b.append("\n A token for the API:  curl -s -d grant_type=password -d client_id=kehou-cli \\\n")
                 .append("   -d username=<user> -d password=<password> -d \"scope=openid organization:*\" ").append(keycloak.realmUrl())
                 .append("/protocol/openid-connect/token\n");
         b.append("==================================================================================\n");
         System.out.println(b);
+    }
+
+    private static String demoLoginBlock() throws IOException {
+        StringBuilder b = new StringBuilder("\n Demo logins — LOCAL DEMO CREDENTIALS ONLY (username / password · tenant · role):\n");
+        for (String line : demoLogins()) {
+            b.append("   ").append(line).append('\n');
+        }
+        return b.toString();
     }
 
     private static List<String> demoLogins() throws IOException {
